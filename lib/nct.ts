@@ -1,0 +1,99 @@
+/**
+ * The NCT ID grammar: how ClinicalTrials.gov identifiers are written in running text and in links.
+ * Pure: no DOM, no extension APIs.
+ *
+ * Canonical form: upper-case `NCT` followed by exactly eight ASCII digits (the registry's own format,
+ * `maxChars: 11`). In text we also accept what authors actually type: any case, and one space,
+ * hyphen or non-breaking space between `NCT` and the digits.
+ */
+
+/** A canonical NCT ID, e.g. `NCT06056921`. Produced only by {@link canonicalNctId}. */
+export type NctId = `NCT${string}`;
+
+export interface NctMatch {
+  /** Canonical ID (upper case, no separator). */
+  id: NctId;
+  /** Offset of the first character of the match in the searched text. */
+  start: number;
+  /** Offset just past the last character of the match. */
+  end: number;
+}
+
+/**
+ * Separators seen between the prefix and the digits in the wild: space, hyphen, non-breaking
+ * space (U+00A0), narrow no-break space (U+202F) and non-breaking hyphen (U+2011).
+ */
+const SEPARATOR = '[ \\-\\u00A0\\u202F\\u2011]';
+
+/**
+ * Not an ID when a letter or digit stands directly before `NCT` (`XNCT01234567`, other registries'
+ * prefixes) or a digit directly after the eight digits (`NCT123456789`). A letter after the digits is
+ * allowed: it is how IDs end up glued to words in extracted PDF text ("NCT01234567and").
+ */
+const ID_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`, 'giu');
+
+const CANONICAL = /^NCT\d{8}$/;
+
+/** True for a canonical ID (`NCT` + 8 digits, upper case, nothing else). */
+export function isCanonicalNctId(value: string): value is NctId {
+  return CANONICAL.test(value);
+}
+
+/**
+ * The canonical form of one written ID (`nct 01234567` → `NCT01234567`), or `undefined` when the
+ * whole string is not exactly one ID.
+ */
+export function canonicalNctId(value: string): NctId | undefined {
+  const trimmed = value.trim();
+  ID_IN_TEXT.lastIndex = 0;
+  const match = ID_IN_TEXT.exec(trimmed);
+  if (!match || match.index !== 0 || match[0].length !== trimmed.length) return undefined;
+  return `NCT${match[1]}`;
+}
+
+/** Every ID written in `text`, in order, with its position. */
+export function findNctIds(text: string): NctMatch[] {
+  const found: NctMatch[] = [];
+  ID_IN_TEXT.lastIndex = 0;
+  for (let m = ID_IN_TEXT.exec(text); m; m = ID_IN_TEXT.exec(text)) {
+    found.push({ id: `NCT${m[1]}`, start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}
+
+const REGISTRY_HOST = /(^|\.)clinicaltrials\.gov$/i;
+/** Record pages: `/study/NCT…`, `/ct2/show/NCT…`, `/show/NCT…`, `/ct2/show/record/NCT…`. */
+const RECORD_PATH = /^\/(?:study|(?:ct2\/)?show(?:\/record)?)\/([^/?#]+)\/?$/i;
+/** Search parameters whose value, when it is exactly one ID, names that single trial. */
+const ID_PARAMS = ['term', 'id'] as const;
+
+/**
+ * The trial a link points at, when `href` is a ClinicalTrials.gov record or a search for exactly one
+ * NCT ID (`/search?term=NCT…`, `/ct2/results?term=NCT…`). Condition or free-text searches
+ * (`?cond=…`, `?term=cancer`) name no single trial and give `undefined`.
+ */
+export function nctIdFromHref(href: string): NctId | undefined {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (!REGISTRY_HOST.test(url.hostname)) return undefined;
+  const path = RECORD_PATH.exec(url.pathname);
+  if (path?.[1]) return canonicalNctId(decodeURIComponent(path[1]));
+  for (const name of ID_PARAMS) {
+    const value = url.searchParams.get(name);
+    if (value) {
+      const id = canonicalNctId(value);
+      if (id) return id;
+    }
+  }
+  return undefined;
+}
+
+/** The public record page for a trial: the one link the card's "Open" button uses. */
+export function recordUrl(id: NctId): string {
+  return `https://clinicaltrials.gov/study/${id}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * The marking contract (DESIGN.md, "Marked IDs in the page"): what a marked ID looks like in the
+ * page, how a text node is wrapped, and how marks are taken away again. DOM only.
+ */
+import type { NctId, NctMatch } from '../nct';
+
+/** Attribute carrying the canonical ID on every marked element (our wrappers and trial links). */
+export const NCT_ATTR = 'data-nct-id';
+
+/**
+ * Our wrapper is a custom element rather than a `span`: the page's own selectors (`p > span`,
+ * `.title span { display: block }`) cannot match it, so marking changes neither layout nor styling.
+ * An unknown custom element is an inline `HTMLElement` with no semantics of its own.
+ */
+export const MARK_TAG = 'nct-ref';
+
+/** Set on links we marked, so that clean-up removes only what we added. */
+const LINK_MARK_ATTR = 'data-nct-link';
+
+/**
+ * Inline style, never a stylesheet: nothing global is injected into the page. A dotted underline
+ * changes no metrics, so nothing moves.
+ */
+const MARK_STYLE = 'text-decoration: underline dotted; text-underline-offset: 0.18em; cursor: help;';
+
+/** Ancestors that already give keyboard access; a wrapper inside one must not add a second tab stop. */
+const INTERACTIVE_ANCESTOR = 'a[href], button, summary, label, [role="link"], [role="button"]';
+
+export function isMark(node: Node): node is HTMLElement {
+  return node.nodeType === 1 && (node as Element).localName === MARK_TAG;
+}
+
+function createMark(doc: Document, id: NctId, focusable: boolean): HTMLElement {
+  const el = doc.createElement(MARK_TAG);
+  el.setAttribute(NCT_ATTR, id);
+  el.setAttribute('style', MARK_STYLE);
+  if (focusable) {
+    // A focusable element needs a role for assistive technology; "button" + haspopup tells a screen
+    // reader user that activating it opens the trial card.
+    el.tabIndex = 0;
+    el.setAttribute('role', 'button');
+    el.setAttribute('aria-haspopup', 'dialog');
+  }
+  return el;
+}
+
+/**
+ * Wraps each match in `text` in one marker element, text unchanged. `matches` must be in order and
+ * belong to `text.data`. Returns the last text node of what `text` became, so that a TreeWalker over
+ * text nodes can continue after it without visiting the new wrappers.
+ */
+export function wrapMatches(text: Text, matches: readonly NctMatch[]): Node {
+  const doc = text.ownerDocument;
+  const focusable = !text.parentElement?.closest(INTERACTIVE_ANCESTOR);
+  let last: Node = text;
+  // From the end backwards: offsets earlier in the node stay valid while later parts are split off.
+  for (let i = matches.length - 1; i >= 0; i--) {
+    const match = matches[i];
+    if (!match) continue;
+    const idText = text.splitText(match.start);
+    const after = idText.splitText(match.end - match.start);
+    const mark = createMark(doc, match.id, focusable);
+    idText.replaceWith(mark);
+    mark.append(idText);
+    // A walker placed on the ID's own text continues after the mark, never inside it.
+    if (i === matches.length - 1) last = after.length > 0 ? after : idText;
+    if (after.length === 0) after.remove();
+  }
+  return last;
+}
+
+/** Marks a link that points at a trial record, without touching its text or its `href`. */
+export function markLink(link: HTMLAnchorElement, id: NctId): void {
+  link.setAttribute(NCT_ATTR, id);
+  link.setAttribute(LINK_MARK_ATTR, '');
+}
+
+/** Puts the page back as it was: wrappers replaced by their text, link attributes removed. */
+export function unmarkAll(root: ParentNode): void {
+  for (const mark of Array.from(root.querySelectorAll(MARK_TAG))) unwrap(mark);
+  for (const link of Array.from(root.querySelectorAll(`[${LINK_MARK_ATTR}]`))) {
+    link.removeAttribute(NCT_ATTR);
+    link.removeAttribute(LINK_MARK_ATTR);
+  }
+}
+
+/** Replaces one wrapper with its text, merging it back into the neighbouring text. */
+export function unwrap(mark: Element): void {
+  const parent = mark.parentNode;
+  if (!parent) return;
+  mark.replaceWith(...Array.from(mark.childNodes));
+  parent.normalize();
+}

@@ -1,0 +1,248 @@
+/**
+ * Finds and marks NCT IDs in a document: once at start, then incrementally as the page changes.
+ *
+ * Why it is shaped like this:
+ * - A plain TreeWalker over text nodes is the cheapest walk there is (see bench/); the expensive checks
+ *   (is this inside a script, an input, an editor?) run only for the rare text nodes that hold an ID.
+ * - Work runs in slices of a few milliseconds and yields between them, so a 2.5 MB page with 2,000 IDs
+ *   never blocks the page for a long task (> 50 ms).
+ * - Mutations are handled by scanning only the nodes that were added or changed, so the cost follows
+ *   what the page added, not the size of the page.
+ * - Our own DOM changes are taken out of the observer's queue as they happen, so we never rescan what
+ *   we just marked.
+ */
+import { findNctIds, nctIdFromHref, type NctMatch } from '../nct';
+import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
+
+export interface ScannerOptions {
+  /** Longest uninterrupted piece of work, in milliseconds. */
+  sliceMs?: number;
+  /** Marks per page at most; IDs past this are left alone (a hostile or giant page). */
+  maxMarks?: number;
+  /** Tag names (lower case) of our own UI hosts, never scanned. */
+  ownHosts?: readonly string[];
+  /** Gives the page a turn between slices. */
+  yieldToPage?: () => Promise<void>;
+}
+
+export interface Scanner {
+  /** Scans `root` (and later whatever is added under the observed root). Resolves when idle. */
+  scan(root: Node): Promise<void>;
+  /** Watches `root` for added or changed content. */
+  observe(root: Node): void;
+  /** Resolves when every queued piece of work is done. */
+  idle(): Promise<void>;
+  /** Stops observing and puts the page back as it was. */
+  destroy(): void;
+  /** How many IDs are currently marked (wrappers, not links). */
+  readonly markCount: number;
+}
+
+/** Where an ID must never be marked: code, form fields, non-HTML content, our own UI. */
+const SKIP_ANCESTORS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'title',
+  '[contenteditable]:not([contenteditable="false"])',
+];
+
+/** "NCT" + 8 digits: shorter text cannot hold an ID, and most text nodes are whitespace. */
+const MIN_ID_LENGTH = 11;
+/** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
+const NODES_PER_CLOCK_CHECK = 64;
+
+const defaultYield = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+export function createScanner(doc: Document, options: ScannerOptions = {}): Scanner {
+  const sliceMs = options.sliceMs ?? 8;
+  const maxMarks = options.maxMarks ?? 5000;
+  const yieldToPage = options.yieldToPage ?? defaultYield;
+  const skipSelector = [...SKIP_ANCESTORS, MARK_TAG, ...(options.ownHosts ?? [])].join(',');
+
+  const queue: Node[] = [];
+  let walk: { root: Node; walker: TreeWalker } | undefined;
+  let marks = 0;
+  let running: Promise<void> | undefined;
+  let observer: MutationObserver | undefined;
+  let destroyed = false;
+
+  /** Runs a DOM change of ours, keeping the page's pending mutations but dropping the ones we cause. */
+  function quietly(change: () => void): void {
+    if (observer) onMutations(observer.takeRecords());
+    change();
+    observer?.takeRecords();
+  }
+
+  function capReached(): boolean {
+    if (marks < maxMarks) return false;
+    // Pages that replace content (infinite scroll) remove marks; count what is really there.
+    marks = doc.querySelectorAll(MARK_TAG).length;
+    return marks >= maxMarks;
+  }
+
+  /** The matches in `text` that may be marked where the node stands. */
+  function markableMatches(text: Text, matches: NctMatch[]): NctMatch[] {
+    const parent = text.parentElement;
+    if (!parent || parent.closest(skipSelector) || parent.isContentEditable) return [];
+    // A link we marked already names its trial; its own text naming the same trial is not a second mark.
+    const link = parent.closest(`a[${NCT_ATTR}]`);
+    const linkId = link?.getAttribute(NCT_ATTR);
+    return linkId ? matches.filter((m) => m.id !== linkId) : matches;
+  }
+
+  function markText(text: Text): Node {
+    if (text.data.length < MIN_ID_LENGTH) return text;
+    const matches = findNctIds(text.data);
+    if (matches.length === 0) return text;
+    const markable = markableMatches(text, matches).slice(0, Math.max(0, maxMarks - marks));
+    if (markable.length === 0) return text;
+    let last: Node = text;
+    quietly(() => {
+      last = wrapMatches(text, markable);
+    });
+    marks += markable.length;
+    return last;
+  }
+
+  function markLinks(root: Element): void {
+    const links = root.querySelectorAll<HTMLAnchorElement>(
+      `a[href*="clinicaltrials.gov" i]:not([${NCT_ATTR}])`,
+    );
+    const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
+    for (const link of [...self, ...Array.from(links)]) {
+      if (link.hasAttribute(NCT_ATTR) || link.closest(skipSelector)) continue;
+      const id = nctIdFromHref(link.href);
+      if (id) quietly(() => markLink(link, id));
+    }
+  }
+
+  /** Works through the queue until the deadline. Returns true when there is nothing left to do. */
+  function runSlice(deadline: number): boolean {
+    let sinceClockCheck = 0;
+    for (;;) {
+      if (destroyed || capReached()) {
+        queue.length = 0;
+        walk = undefined;
+        return true;
+      }
+      if (!walk) {
+        const next = queue.shift();
+        if (!next) return true;
+        if (!next.isConnected || (next.parentNode && isMark(next.parentNode))) continue;
+        if (next.nodeType === Node.TEXT_NODE) {
+          markText(next as Text);
+          continue;
+        }
+        if (next.nodeType !== Node.ELEMENT_NODE && next.nodeType !== Node.DOCUMENT_NODE) continue;
+        const element =
+          next.nodeType === Node.DOCUMENT_NODE ? (next as Document).documentElement : (next as Element);
+        if (!element || isMark(element)) continue;
+        markLinks(element);
+        walk = { root: element, walker: doc.createTreeWalker(element, NodeFilter.SHOW_TEXT) };
+      }
+      const { walker, root } = walk;
+      // The page may have removed the node we stopped at; the rest of the root is then walked afresh
+      // (already marked IDs are skipped, so nothing is marked twice).
+      if (!root.isConnected) {
+        walk = undefined;
+        continue;
+      }
+      if (!root.contains(walker.currentNode)) walker.currentNode = root;
+      for (let node = walker.nextNode(); ; node = walker.nextNode()) {
+        if (!node) {
+          walk = undefined;
+          break;
+        }
+        const last = markText(node as Text);
+        if (last !== node) walker.currentNode = last;
+        if (++sinceClockCheck >= NODES_PER_CLOCK_CHECK) {
+          sinceClockCheck = 0;
+          if (performance.now() >= deadline) return false;
+        }
+      }
+    }
+  }
+
+  async function drain(): Promise<void> {
+    // Start on a later microtask: the caller (often a MutationObserver callback) finishes first.
+    await Promise.resolve();
+    while (!runSlice(performance.now() + sliceMs)) await yieldToPage();
+  }
+
+  function pump(): Promise<void> {
+    running ??= drain().finally(() => {
+      running = undefined;
+      // Work queued while the last slice was finishing would otherwise wait for the next mutation.
+      if (queue.length > 0 && !destroyed) void pump();
+    });
+    return running;
+  }
+
+  function enqueue(node: Node): void {
+    if (destroyed || doc.designMode === 'on') return;
+    queue.push(node);
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    for (const record of records) {
+      if (record.type === 'characterData') {
+        const parent = record.target.parentNode;
+        // The page rewrote the text of a marked ID (a framework updating a text node in place): the
+        // mark no longer tells the truth, so take it away and look at the new text.
+        if (parent && isMark(parent)) {
+          const container = parent.parentNode;
+          quietly(() => unwrap(parent));
+          if (container) enqueue(container);
+        } else {
+          enqueue(record.target);
+        }
+        continue;
+      }
+      for (const added of Array.from(record.addedNodes)) {
+        if (!isMark(added)) enqueue(added);
+      }
+    }
+  }
+
+  return {
+    get markCount() {
+      return marks;
+    },
+    scan(root) {
+      enqueue(root);
+      return pump();
+    },
+    observe(root) {
+      if (destroyed) return;
+      observer = new MutationObserver((records) => {
+        onMutations(records);
+        void pump();
+      });
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
+    },
+    idle() {
+      return running ?? Promise.resolve();
+    },
+    destroy() {
+      destroyed = true;
+      observer?.disconnect();
+      observer = undefined;
+      queue.length = 0;
+      walk = undefined;
+      if (doc.body) unmarkAll(doc.body);
+      marks = 0;
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalNctId, findNctIds, isCanonicalNctId, nctIdFromHref, recordUrl } from '@/lib/nct';
+
+describe('NCT grammar: IDs in running text', () => {
+  const cases: [description: string, text: string, ids: string[]][] = [
+    ['a plain ID', 'See NCT06056921 for details.', ['NCT06056921']],
+    ['lower case, canonicalised', 'see nct06056921', ['NCT06056921']],
+    ['mixed case', 'Nct06056921', ['NCT06056921']],
+    ['a space between prefix and digits', 'NCT 01234567', ['NCT01234567']],
+    ['a hyphen between prefix and digits', 'NCT-01234567', ['NCT01234567']],
+    ['a non-breaking space', 'NCT\u00a001234567', ['NCT01234567']],
+    ['a narrow no-break space', 'NCT\u202f01234567', ['NCT01234567']],
+    ['a non-breaking hyphen', 'NCT\u201101234567', ['NCT01234567']],
+    ['in parentheses', '(NCT01234567)', ['NCT01234567']],
+    [
+      'followed by punctuation',
+      'NCT01234567, NCT07654321; NCT11111111.',
+      ['NCT01234567', 'NCT07654321', 'NCT11111111'],
+    ],
+    ['in a URL path', 'clinicaltrials.gov/study/NCT01234567?tab=results', ['NCT01234567']],
+    ['after an underscore (file names)', 'protocol_NCT01234567.pdf', ['NCT01234567']],
+    ['glued to a following word in extracted text', 'NCT01234567and', ['NCT01234567']],
+    ['the same ID twice', 'NCT01234567 and again NCT01234567', ['NCT01234567', 'NCT01234567']],
+    ['nine digits: not an ID', 'NCT123456789', []],
+    ['seven digits: not an ID', 'NCT1234567', []],
+    ['a letter directly before', 'XNCT01234567', []],
+    ['a digit directly before', '1NCT01234567', []],
+    ['a non-Latin letter directly before', 'éNCT01234567', []],
+    ['two separators', 'NCT - 01234567', []],
+    ['a slash is not a separator', 'NCT/01234567', []],
+    ['ISRCTN', 'ISRCTN12345678', []],
+    ['EudraCT', 'EudraCT 2004-000001-11', []],
+    ['ACTRN', 'ACTRN12612000123456', []],
+    ['ChiCTR', 'ChiCTR2000029308', []],
+    ['DRKS', 'DRKS00012345', []],
+    ['CTRI', 'CTRI/2020/05/025013', []],
+    ['IRCT', 'IRCT20190101042345N1', []],
+    ['NCT with letters', 'NCTABCDEFGH', []],
+    ['empty text', '', []],
+  ];
+  it.each(cases)('%s', (_description, text, ids) => {
+    expect(findNctIds(text).map((m) => m.id)).toEqual(ids);
+  });
+
+  it('reports where each match stands, separators included', () => {
+    expect(findNctIds('a NCT 01234567 b')).toEqual([{ id: 'NCT01234567', start: 2, end: 14 }]);
+  });
+
+  it('is safe to call repeatedly (no state left in a global regex)', () => {
+    expect(findNctIds('NCT01234567')).toHaveLength(1);
+    expect(canonicalNctId('NCT01234567')).toBe('NCT01234567');
+    expect(findNctIds('x NCT01234567')).toHaveLength(1);
+  });
+});
+
+describe('NCT grammar: canonical form', () => {
+  it.each([
+    ['NCT01234567', 'NCT01234567'],
+    ['nct01234567', 'NCT01234567'],
+    [' NCT-01234567 ', 'NCT01234567'],
+    ['NCT01234567x', undefined],
+    ['see NCT01234567', undefined],
+    ['NCT0123456', undefined],
+    ['01234567', undefined],
+  ])('%j → %j', (input, expected) => {
+    expect(canonicalNctId(input)).toBe(expected);
+  });
+
+  it('accepts only upper-case NCT + 8 digits as canonical', () => {
+    expect(isCanonicalNctId('NCT01234567')).toBe(true);
+    expect(isCanonicalNctId('nct01234567')).toBe(false);
+    expect(isCanonicalNctId('NCT 01234567')).toBe(false);
+  });
+
+  it('builds the public record URL', () => {
+    expect(recordUrl('NCT06056921')).toBe('https://clinicaltrials.gov/study/NCT06056921');
+  });
+});
+
+describe('NCT grammar: links to the registry', () => {
+  const cases: [href: string, id: string | undefined][] = [
+    ['https://clinicaltrials.gov/study/NCT06056921', 'NCT06056921'],
+    ['https://clinicaltrials.gov/study/NCT06056921?tab=results#main', 'NCT06056921'],
+    ['https://clinicaltrials.gov/study/nct06056921/', 'NCT06056921'],
+    ['https://www.clinicaltrials.gov/ct2/show/NCT01234567', 'NCT01234567'],
+    ['https://clinicaltrials.gov/ct2/show/record/NCT01234567?view=record', 'NCT01234567'],
+    ['http://clinicaltrials.gov/show/NCT01234567', 'NCT01234567'],
+    ['https://classic.clinicaltrials.gov/ct2/show/NCT01234567', 'NCT01234567'],
+    ['https://clinicaltrials.gov/search?term=NCT01234567', 'NCT01234567'],
+    ['https://clinicaltrials.gov/ct2/results?term=NCT01234567&draw=2', 'NCT01234567'],
+    ['https://clinicaltrials.gov/search?id=NCT01234567', 'NCT01234567'],
+    ['https://clinicaltrials.gov/search?cond=NCT01234567', undefined],
+    ['https://clinicaltrials.gov/search?term=cancer', undefined],
+    ['https://clinicaltrials.gov/search?term=NCT01234567%20NCT07654321', undefined],
+    ['https://clinicaltrials.gov/study/NCT123456789', undefined],
+    ['https://clinicaltrials.gov/', undefined],
+    ['https://evil-clinicaltrials.gov.example.com/study/NCT01234567', undefined],
+    ['https://example.com/study/NCT01234567', undefined],
+    ['https://notclinicaltrials.gov/study/NCT01234567', undefined],
+    ['javascript:alert(1)//clinicaltrials.gov/study/NCT01234567', undefined],
+    ['not a url', undefined],
+  ];
+  it.each(cases)('%s → %s', (href, id) => {
+    expect(nctIdFromHref(href)).toBe(id);
+  });
+});

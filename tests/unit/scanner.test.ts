@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createScanner, type Scanner } from '@/lib/scan/scanner';
+
+let scanner: Scanner | undefined;
+afterEach(() => {
+  scanner?.destroy();
+  scanner = undefined;
+  document.body.innerHTML = '';
+});
+
+function marked(root: ParentNode = document.body): string[] {
+  return Array.from(root.querySelectorAll('[data-nct-id]')).map((el) => el.getAttribute('data-nct-id') ?? '');
+}
+
+async function scanBody(html: string, options: Parameters<typeof createScanner>[1] = {}): Promise<Scanner> {
+  document.body.innerHTML = html;
+  scanner = createScanner(document, { yieldToPage: () => Promise.resolve(), ...options });
+  await scanner.scan(document.body);
+  return scanner;
+}
+
+/** MutationObserver callbacks run as microtasks; let them run, then wait for the scanner. */
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await scanner?.idle();
+}
+
+describe('scanner: marking', () => {
+  it('wraps each ID in one element with the canonical ID, text unchanged', async () => {
+    const html = '<p>Trials nct06056921 and NCT 01234567 (NCT-07654321).</p>';
+    await scanBody(html);
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567', 'NCT07654321']);
+    expect(document.body.textContent).toBe('Trials nct06056921 and NCT 01234567 (NCT-07654321).');
+    const marks = document.querySelectorAll('nct-ref');
+    expect(Array.from(marks).map((m) => m.textContent)).toEqual([
+      'nct06056921',
+      'NCT 01234567',
+      'NCT-07654321',
+    ]);
+  });
+
+  it('makes a mark reachable by keyboard, and announces that it opens a dialog', async () => {
+    await scanBody('<p>NCT06056921</p>');
+    const mark = document.querySelector('nct-ref') as HTMLElement;
+    expect(mark.tabIndex).toBe(0);
+    expect(mark.getAttribute('role')).toBe('button');
+    expect(mark.getAttribute('aria-haspopup')).toBe('dialog');
+  });
+
+  it('adds no second tab stop inside a link or button', async () => {
+    await scanBody('<a href="https://pubmed.example/1">NCT06056921</a><button>NCT01234567</button>');
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
+    for (const mark of Array.from(document.querySelectorAll('nct-ref'))) {
+      expect(mark.hasAttribute('tabindex')).toBe(false);
+      expect(mark.hasAttribute('role')).toBe(false);
+    }
+  });
+
+  it('marks IDs in tables and lists', async () => {
+    await scanBody('<table><tr><td>NCT00000001</td></tr></table><ul><li>NCT00000002</li></ul>');
+    expect(marked()).toEqual(['NCT00000001', 'NCT00000002']);
+  });
+
+  it.each([
+    ['script', '<script>var a = "NCT06056921";</script>'],
+    ['style', '<style>/* NCT06056921 */</style>'],
+    ['noscript', '<noscript>NCT06056921</noscript>'],
+    ['textarea', '<textarea>NCT06056921</textarea>'],
+    ['select/option', '<select><option>NCT06056921</option></select>'],
+    ['contenteditable', '<div contenteditable="true"><p>NCT06056921</p></div>'],
+    ['contenteditable (empty attribute)', '<div contenteditable><b>NCT06056921</b></div>'],
+    ['svg text', '<svg><text>NCT06056921</text></svg>'],
+    ['template', '<template><p>NCT06056921</p></template>'],
+    ['our own card host', '<nct-card><p>NCT06056921</p></nct-card>'],
+  ])('never touches %s', async (_name, html) => {
+    await scanBody(html, { ownHosts: ['nct-card'] });
+    expect(marked()).toEqual([]);
+  });
+
+  it('leaves input values alone', async () => {
+    await scanBody('<input value="NCT06056921">');
+    expect(marked()).toEqual([]);
+    expect((document.querySelector('input') as HTMLInputElement).value).toBe('NCT06056921');
+  });
+
+  it('ignores look-alikes', async () => {
+    await scanBody('<p>NCT123456789 XNCT01234567 ISRCTN12345678 NCT1234567</p>');
+    expect(marked()).toEqual([]);
+  });
+
+  it('marks a link to a registry record even when its text is not an ID', async () => {
+    await scanBody('<a href="https://clinicaltrials.gov/study/NCT06056921?tab=table">the CAR-T trial</a>');
+    const link = document.querySelector('a') as HTMLAnchorElement;
+    expect(link.getAttribute('data-nct-id')).toBe('NCT06056921');
+    expect(link.textContent).toBe('the CAR-T trial');
+    expect(link.getAttribute('href')).toBe('https://clinicaltrials.gov/study/NCT06056921?tab=table');
+  });
+
+  it('marks a registry link once, not again for its own text', async () => {
+    await scanBody('<a href="https://clinicaltrials.gov/ct2/show/NCT06056921">NCT06056921</a>');
+    expect(marked()).toEqual(['NCT06056921']);
+    expect(document.querySelector('nct-ref')).toBeNull();
+  });
+
+  it('does not mark search links that name no single trial', async () => {
+    await scanBody('<a href="https://clinicaltrials.gov/search?cond=lupus">lupus trials</a>');
+    expect(marked()).toEqual([]);
+  });
+
+  it('never marks the same text twice', async () => {
+    const s = await scanBody('<p>NCT06056921 and NCT01234567</p>');
+    await s.scan(document.body);
+    await s.scan(document.body);
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
+    expect(document.querySelectorAll('nct-ref nct-ref')).toHaveLength(0);
+  });
+
+  it('stops at the per-page cap and leaves the rest alone', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `NCT${String(i).padStart(8, '0')}`);
+    await scanBody(`<p>${ids.join(' ')}</p>`, { maxMarks: 10 });
+    expect(marked()).toHaveLength(10);
+    expect(document.body.textContent).toBe(ids.join(' '));
+  });
+
+  it('splits the work into slices and yields to the page between them', async () => {
+    let yields = 0;
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) => `<p>item ${i} NCT${String(i).padStart(8, '0')}</p>`,
+    );
+    await scanBody(paragraphs.join(''), {
+      sliceMs: 0,
+      yieldToPage: () => {
+        yields++;
+        return Promise.resolve();
+      },
+    });
+    expect(marked()).toHaveLength(400);
+    expect(yields).toBeGreaterThan(3);
+  });
+});
+
+describe('scanner: following the page', () => {
+  it('marks content added later (single-page apps, infinite scroll)', async () => {
+    const s = await scanBody('<main></main>');
+    s.observe(document.body);
+    const added = document.createElement('section');
+    added.innerHTML = '<p>New: NCT06056921</p>';
+    document.querySelector('main')?.append(added);
+    document.querySelector('main')?.append(document.createTextNode(' and NCT01234567'));
+    await settle();
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
+  });
+
+  it('marks text that changes into an ID', async () => {
+    const s = await scanBody('<p id="p">loading…</p>');
+    s.observe(document.body);
+    const text = document.getElementById('p')?.firstChild as Text;
+    text.data = 'Now NCT06056921';
+    await settle();
+    expect(marked()).toEqual(['NCT06056921']);
+  });
+
+  it("follows a framework re-render that replaces a marked element's text", async () => {
+    const s = await scanBody('<p id="p">NCT06056921</p>');
+    s.observe(document.body);
+    const p = document.getElementById('p') as HTMLElement;
+    p.textContent = 'NCT01234567';
+    await settle();
+    expect(marked()).toEqual(['NCT01234567']);
+    expect(p.textContent).toBe('NCT01234567');
+  });
+
+  it('drops a mark whose text the page rewrote in place', async () => {
+    const s = await scanBody('<p>id NCT06056921 here</p>');
+    s.observe(document.body);
+    const inner = document.querySelector('nct-ref')?.firstChild as Text;
+    inner.data = 'NCT0605692';
+    await settle();
+    expect(marked()).toEqual([]);
+    expect(document.querySelector('p')?.textContent).toBe('id NCT0605692 here');
+  });
+
+  it('does not rescan its own changes', async () => {
+    const s = await scanBody('<main></main>');
+    s.observe(document.body);
+    const p = document.createElement('p');
+    p.textContent = 'NCT06056921 NCT01234567';
+    document.querySelector('main')?.append(p);
+    await settle();
+    await settle();
+    expect(s.markCount).toBe(2);
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
+  });
+
+  it('puts the page back as it was when destroyed', async () => {
+    const html = '<p>a NCT06056921 b</p><a href="https://clinicaltrials.gov/study/NCT01234567">x</a>';
+    const s = await scanBody(html);
+    s.observe(document.body);
+    s.destroy();
+    expect(document.body.innerHTML).toBe(html);
+    const p = document.createElement('p');
+    p.textContent = 'NCT07654321';
+    document.body.append(p);
+    await settle();
+    expect(marked()).toEqual([]);
+  });
+});

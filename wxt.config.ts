@@ -1,0 +1,27 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// The only origin the extension ever talks to. Kept in one place so the manifest, the API client and
+// the README's privacy promise cannot drift apart.
+const API_ORIGIN = 'https://clinicaltrials.gov';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: 'NCT hover cards',
+    description:
+      'Hover a ClinicalTrials.gov ID (NCT + 8 digits) on any page to see the trial at a glance. Sends only NCT IDs, only to clinicaltrials.gov.',
+    permissions: ['storage'],
+    host_permissions: [`${API_ORIGIN}/*`],
+    browser_specific_settings: {
+      gecko: {
+        id: 'nct-hover-cards@example.org',
+        strict_min_version: '128.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+    },
+  },
+});
