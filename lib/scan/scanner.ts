@@ -38,8 +38,8 @@ export interface Scanner {
   readonly markCount: number;
 }
 
-/** Where an ID must never be marked: code, form fields, non-HTML content, our own UI. */
-const SKIP_ANCESTORS = [
+/** Where an ID must never be marked: code, form fields, non-HTML content, our own marks. */
+const SKIP_TAGS = [
   'script',
   'style',
   'noscript',
@@ -51,11 +51,28 @@ const SKIP_ANCESTORS = [
   'svg',
   'math',
   'title',
-  '[contenteditable]:not([contenteditable="false"])',
+  MARK_TAG,
 ];
+/** Ancestors that already give keyboard access: a mark inside one adds no second tab stop. */
+const INTERACTIVE_TAGS = new Set(['button', 'summary', 'label']);
+const INTERACTIVE_ROLES = new Set(['link', 'button']);
+
+interface Placement {
+  /** The text may be marked here. */
+  markable: boolean;
+  /** A mark here is its own tab stop (no interactive ancestor). */
+  focusable: boolean;
+  /** The ID of the trial link we sit in, if any. */
+  linkId: string | null;
+}
 
 /** "NCT" + 8 digits: shorter text cannot hold an ID, and most text nodes are whitespace. */
 const MIN_ID_LENGTH = 11;
+/**
+ * Hits collected per slice at most: wrapping costs a few microseconds each and happens after the
+ * walk's deadline, so this bounds how far a slice can overrun it.
+ */
+const MAX_HITS_PER_SLICE = 256;
 /** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
 const NODES_PER_CLOCK_CHECK = 64;
 
@@ -69,7 +86,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   const sliceMs = options.sliceMs ?? 8;
   const maxMarks = options.maxMarks ?? 5000;
   const yieldToPage = options.yieldToPage ?? defaultYield;
-  const skipSelector = [...SKIP_ANCESTORS, MARK_TAG, ...(options.ownHosts ?? [])].join(',');
+  const skipTags = new Set([...SKIP_TAGS, ...(options.ownHosts ?? [])]);
 
   const queue: Node[] = [];
   let walk: { root: Node; walker: TreeWalker } | undefined;
@@ -92,28 +109,70 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     return marks >= maxMarks;
   }
 
-  /** The matches in `text` that may be marked where the node stands. */
-  function markableMatches(text: Text, matches: NctMatch[]): NctMatch[] {
-    const parent = text.parentElement;
-    if (!parent || parent.closest(skipSelector) || parent.isContentEditable) return [];
-    // A link we marked already names its trial; its own text naming the same trial is not a second mark.
-    const link = parent.closest(`a[${NCT_ATTR}]`);
-    const linkId = link?.getAttribute(NCT_ATTR);
-    return linkId ? matches.filter((m) => m.id !== linkId) : matches;
+  /**
+   * What the ancestors of a text node say about marking it, in one walk up the tree. Runs only for
+   * text that holds an ID; one walk costs far less than several `closest()` selector matches.
+   */
+  function placement(parent: Element): Placement {
+    let focusable = true;
+    let linkId: string | null = null;
+    for (let el: Element | null = parent; el; el = el.parentElement) {
+      const tag = el.localName;
+      if (skipTags.has(tag)) return { markable: false, focusable, linkId };
+      const editable = el.getAttribute('contenteditable');
+      if (editable !== null && editable !== 'false') return { markable: false, focusable, linkId };
+      if (tag === 'a' && el.hasAttribute('href')) {
+        focusable = false;
+        linkId ??= el.getAttribute(NCT_ATTR);
+      } else if (INTERACTIVE_TAGS.has(tag) || INTERACTIVE_ROLES.has(el.getAttribute('role') ?? '')) {
+        focusable = false;
+      }
+    }
+    return { markable: true, focusable, linkId };
   }
 
-  function markText(text: Text): Node {
-    if (text.data.length < MIN_ID_LENGTH) return text;
-    const matches = findNctIds(text.data);
-    if (matches.length === 0) return text;
-    const markable = markableMatches(text, matches).slice(0, Math.max(0, maxMarks - marks));
-    if (markable.length === 0) return text;
-    let last: Node = text;
+  /** An ID-bearing text node found by the walk, to be wrapped at the end of the slice. */
+  interface Hit {
+    text: Text;
+    matches: NctMatch[];
+    focusable: boolean;
+  }
+
+  /** The IDs in `text` that may be marked where it stands, or undefined when there are none. */
+  function findHit(text: Text): Hit | undefined {
+    const data = text.data;
+    if (data.length < MIN_ID_LENGTH) return undefined;
+    const matches = findNctIds(data);
+    const parent = text.parentElement;
+    if (matches.length === 0 || !parent) return undefined;
+    const where = placement(parent);
+    if (!where.markable) return undefined;
+    // A trial link we marked already names its trial; its own text naming the same trial is not a
+    // second mark.
+    const markable = where.linkId ? matches.filter((m) => m.id !== where.linkId) : matches;
+    return markable.length > 0 ? { text, matches: markable, focusable: where.focusable } : undefined;
+  }
+
+  /**
+   * Wraps the hits of one slice, last first (as the plain splitText wrap does: nothing found earlier
+   * moves). Returns the node a walker standing on `walkerAt` should continue from.
+   */
+  function wrapHits(hits: Hit[], walkerAt: Node | null): Node | null {
+    let resume = walkerAt;
     quietly(() => {
-      last = wrapMatches(text, markable);
+      for (let i = hits.length - 1; i >= 0; i--) {
+        const hit = hits[i];
+        if (!hit) continue;
+        const room = maxMarks - marks;
+        if (room <= 0) break;
+        const matches = hit.matches.length > room ? hit.matches.slice(0, room) : hit.matches;
+        const last = wrapMatches(hit.text, matches, hit.focusable);
+        if (hit.text === walkerAt) resume = last;
+        marks += matches.length;
+      }
     });
-    marks += markable.length;
-    return last;
+    hits.length = 0;
+    return resume;
   }
 
   function markLinks(root: Element): void {
@@ -122,7 +181,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     );
     const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
     for (const link of [...self, ...Array.from(links)]) {
-      if (link.hasAttribute(NCT_ATTR) || link.closest(skipSelector)) continue;
+      if (link.hasAttribute(NCT_ATTR) || !placement(link).markable) continue;
       const id = nctIdFromHref(link.href);
       if (id) quietly(() => markLink(link, id));
     }
@@ -130,6 +189,17 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
 
   /** Works through the queue until the deadline. Returns true when there is nothing left to do. */
   function runSlice(deadline: number): boolean {
+    const hits: Hit[] = [];
+    try {
+      return walkUntil(deadline, hits);
+    } finally {
+      const at = walk?.walker.currentNode ?? null;
+      const resume = wrapHits(hits, at);
+      if (walk && resume && resume !== at) walk.walker.currentNode = resume;
+    }
+  }
+
+  function walkUntil(deadline: number, hits: Hit[]): boolean {
     let sinceClockCheck = 0;
     for (;;) {
       if (destroyed || capReached()) {
@@ -142,7 +212,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         if (!next) return true;
         if (!next.isConnected || (next.parentNode && isMark(next.parentNode))) continue;
         if (next.nodeType === Node.TEXT_NODE) {
-          markText(next as Text);
+          const hit = findHit(next as Text);
+          if (hit) hits.push(hit);
           continue;
         }
         if (next.nodeType !== Node.ELEMENT_NODE && next.nodeType !== Node.DOCUMENT_NODE) continue;
@@ -165,8 +236,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
           walk = undefined;
           break;
         }
-        const last = markText(node as Text);
-        if (last !== node) walker.currentNode = last;
+        const hit = findHit(node as Text);
+        if (hit && hits.push(hit) >= MAX_HITS_PER_SLICE) return false;
         if (++sinceClockCheck >= NODES_PER_CLOCK_CHECK) {
           sinceClockCheck = 0;
           if (performance.now() >= deadline) return false;

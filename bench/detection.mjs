@@ -1,0 +1,170 @@
+// Detection benchmark: our scanner against the reference approaches, in one headless Chromium, on
+// the same generated pages. Each approach runs on a freshly loaded page; medians of RUNS runs.
+import { readFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { build } from 'vite';
+import { BENCH_PAGES } from './pages.mjs';
+
+const RUNS = Number(process.env.RUNS ?? 7);
+
+/** Our scanner as the content script uses it, bundled for injection into a plain page. */
+async function bundleScanner() {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry: path.resolve('lib/scan/scanner.ts'), formats: ['iife'], name: 'NctScan' },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  return output.find((chunk) => chunk.type === 'chunk').code;
+}
+
+// Each approach runs in the page and returns { ms, found, longestMs }.
+const APPROACHES = {
+  'bare text scan': () => {
+    const t0 = performance.now();
+    const re = /\bNCT\d{8}\b/g;
+    let found = 0;
+    const tw = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t; (t = tw.nextNode());) {
+      const v = t.nodeValue;
+      if (v.indexOf('NCT') < 0) continue;
+      re.lastIndex = 0;
+      while (re.exec(v)) found++;
+    }
+    const ms = performance.now() - t0;
+    return { ms, found, longestMs: ms };
+  },
+  'splitText wrap': () => {
+    const t0 = performance.now();
+    const re = /\bNCT\d{8}\b/g;
+    const hits = [];
+    const tw = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let t; (t = tw.nextNode());) {
+      const v = t.nodeValue;
+      if (v.indexOf('NCT') < 0) continue;
+      re.lastIndex = 0;
+      let m;
+      while ((m = re.exec(v))) hits.push([t, m.index, m[0]]);
+    }
+    for (let i = hits.length - 1; i >= 0; i--) {
+      const [t, at, id] = hits[i];
+      const mid = t.splitText(at);
+      mid.splitText(id.length);
+      const el = document.createElement('span');
+      el.dataset.nctId = id;
+      mid.replaceWith(el);
+      el.append(mid);
+    }
+    const ms = performance.now() - t0;
+    return { ms, found: hits.length, longestMs: ms };
+  },
+  findAndReplaceDOMText: () => {
+    const t0 = performance.now();
+    let found = 0;
+    window.findAndReplaceDOMText(document.body, {
+      find: /\bNCT\d{8}\b/g,
+      replace: (portion) => {
+        found++;
+        const s = document.createElement('span');
+        s.textContent = portion.text;
+        return s;
+      },
+    });
+    const ms = performance.now() - t0;
+    return { ms, found, longestMs: ms };
+  },
+  'mark.js': () => {
+    const t0 = performance.now();
+    let found = 0;
+    new window.Mark(document.body).markRegExp(/\bNCT\d{8}\b/g, { each: () => found++ });
+    const ms = performance.now() - t0;
+    return { ms, found, longestMs: ms };
+  },
+  // Ours: time slices are measured between yields, so `ms` is the work done, not time spent waiting.
+  'ours (sliced)': async () => {
+    const slices = [];
+    let sliceStart = performance.now();
+    const scanner = window.NctScan.createScanner(document, {
+      yieldToPage: async () => {
+        slices.push(performance.now() - sliceStart);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        sliceStart = performance.now();
+      },
+    });
+    await scanner.scan(document.body);
+    slices.push(performance.now() - sliceStart);
+    const found = document.querySelectorAll('[data-nct-id]').length;
+    return {
+      ms: slices.reduce((a, b) => a + b, 0),
+      found,
+      longestMs: Math.max(...slices),
+      slices: slices.length,
+    };
+  },
+};
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchDetection(browser) {
+  const libs = [
+    await bundleScanner(),
+    readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8'),
+    readFileSync('node_modules/findandreplacedomtext/src/findAndReplaceDOMText.js', 'utf8'),
+  ];
+  const names = Object.keys(BENCH_PAGES);
+  const server = http.createServer((req, res) => {
+    const page = BENCH_PAGES[decodeURIComponent(req.url.slice(1))];
+    res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.end(page ? page.html : 'missing');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const page = await browser.newPage();
+  const rows = [];
+  for (const name of names) {
+    const row = { page: name, ids: BENCH_PAGES[name].ids.length };
+    for (const [approach, fn] of Object.entries(APPROACHES)) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        await page.goto(base + encodeURIComponent(name));
+        for (const content of libs) await page.addScriptTag({ content });
+        runs.push(await page.evaluate(`(${fn.toString()})()`));
+      }
+      row[approach] = {
+        ms: median(runs.map((r) => r.ms)),
+        longestMs: median(runs.map((r) => r.longestMs)),
+        found: runs[0].found,
+        slices: runs[0].slices,
+      };
+    }
+    rows.push(row);
+  }
+  await page.close();
+  server.close();
+  return rows;
+}
+
+export function printDetection(rows) {
+  const approaches = Object.keys(APPROACHES);
+  console.log('\n## Detection: time to find and mark every ID (median ms; ours = sum of its slices)\n');
+  console.log(
+    `| page | ${approaches.join(' | ')} | ours ÷ splitText | ours ÷ bare scan | ours: longest slice |`,
+  );
+  console.log(`|---|${approaches.map(() => '---').join('|')}|---|---|---|`);
+  for (const row of rows) {
+    const ours = row['ours (sliced)'];
+    const cells = approaches.map((a) => `${row[a].ms.toFixed(1)} (${row[a].found})`);
+    console.log(
+      `| ${row.page} | ${cells.join(' | ')} | ${(ours.ms / row['splitText wrap'].ms).toFixed(2)}x | ` +
+        `${(ours.ms / row['bare text scan'].ms).toFixed(2)}x | ${ours.longestMs.toFixed(1)} ms in ${ours.slices} slices |`,
+    );
+  }
+  console.log(
+    '\n(n) = IDs found. Reference approaches run as one uninterrupted task; ours yields every few ms.',
+  );
+}

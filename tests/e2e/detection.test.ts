@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  server = await servePages();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const markedIds = (target: Page | Frame) =>
+  target.$$eval('[data-nct-id]', (els) =>
+    els.map((el) => `${el.localName}:${el.getAttribute('data-nct-id')}`),
+  );
+
+async function openDetectionPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/detection.html`);
+  await page.waitForSelector('#late nct-ref');
+  return page;
+}
+
+describe('detection in a real Chromium (production build)', () => {
+  it('marks exactly the IDs in text, tables, lists, links and content added later', async () => {
+    const page = await openDetectionPage();
+    expect(await markedIds(page)).toEqual([
+      'nct-ref:NCT06056921',
+      'nct-ref:NCT01234567',
+      'nct-ref:NCT07654321',
+      'nct-ref:NCT00000102',
+      'nct-ref:NCT00000103',
+      'a:NCT00000104',
+      'nct-ref:NCT00000105',
+      'nct-ref:NCT00000106',
+      'nct-ref:NCT00000108',
+    ]);
+    await page.close();
+  });
+
+  it('marks IDs inside same-origin (srcdoc) and cross-origin frames', async () => {
+    const page = await openDetectionPage();
+    const frameIds = async (selector: string) => {
+      const frame = await (await page.$(selector))?.contentFrame();
+      if (!frame) throw new Error(`no frame ${selector}`);
+      await frame.waitForSelector('nct-ref');
+      return markedIds(frame);
+    };
+    expect(await frameIds('#frame')).toEqual(['nct-ref:NCT00000107']);
+    expect(await frameIds('#cross-frame')).toEqual(['nct-ref:NCT00000110']);
+    await page.close();
+  });
+
+  it('leaves the visible text and the layout exactly as they were', async () => {
+    const page = await openDetectionPage();
+    const result = await page.evaluate(() => {
+      const before = (window as unknown as { __before: { text: string; height: number } }).__before;
+      // Content the page added after its snapshot is not part of the comparison.
+      document.getElementById('late')?.remove();
+      return {
+        textBefore: before.text,
+        textAfter: document.body.innerText,
+        heightBefore: before.height,
+        heightAfter: document.getElementById('para')?.getBoundingClientRect().height,
+      };
+    });
+    expect(result.textAfter).toBe(result.textBefore);
+    expect(result.heightAfter).toBe(result.heightBefore);
+    await page.close();
+  });
+
+  it('never touches editable content, form fields or scripts', async () => {
+    const page = await openDetectionPage();
+    expect(await page.$$('#editor [data-nct-id], textarea [data-nct-id]')).toHaveLength(0);
+    expect(await page.inputValue('textarea')).toBe('NCT00000901');
+    expect(await page.inputValue('input')).toBe('NCT00000902');
+    // The editor still edits: typing lands in the page's own text.
+    await page.click('#editor p');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' NCT00000905');
+    await page.waitForTimeout(200);
+    expect(await page.textContent('#editor')).toContain('Draft: NCT00000903 NCT00000905');
+    expect(await page.$$('#editor [data-nct-id]')).toHaveLength(0);
+    await page.close();
+  });
+
+  it('makes every mark outside a link a keyboard tab stop', async () => {
+    const page = await openDetectionPage();
+    await page.focus('body');
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'));
+    expect(focused).toBe('NCT06056921');
+    await page.close();
+  });
+
+  it('survives a framework re-rendering a marked node', async () => {
+    const page = await openDetectionPage();
+    // React replaces an element's only text child with textContent; our mark must follow the new text.
+    await page.evaluate(() => {
+      const el = document.getElementById('react-text');
+      if (el) el.textContent = 'Re-rendered again NCT00000109';
+    });
+    await page.waitForSelector('#react-text nct-ref[data-nct-id="NCT00000109"]');
+    expect(await page.textContent('#react-text')).toBe('Re-rendered again NCT00000109');
+    expect(await page.$$('#react-text nct-ref')).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('clean-up in a real Chromium', () => {
+  it('puts the page back as it was when the extension is reloaded', async () => {
+    const own = await launchWithExtension();
+    try {
+      const page = await own.context.newPage();
+      await page.goto(`${server.origin}/frame.html`);
+      await page.waitForSelector('nct-ref');
+      const worker = own.serviceWorker;
+      // The worker goes away with the reload, so the evaluation itself may be cut short.
+      await worker
+        .evaluate(() => {
+          type Runtime = { chrome: { runtime: { reload(): void } } };
+          (globalThis as unknown as Runtime).chrome.runtime.reload();
+        })
+        .catch(() => undefined);
+      await page.waitForFunction(() => document.querySelectorAll('[data-nct-id]').length === 0, undefined, {
+        timeout: 10_000,
+      });
+      const served = readFileSync(new URL('./pages/frame.html', import.meta.url), 'utf8');
+      expect((await page.innerHTML('body')).trim()).toBe(/<body>([\s\S]*)<\/body>/.exec(served)?.[1]?.trim());
+      await page.close();
+    } finally {
+      await own.close();
+    }
+  });
+});
