@@ -1,0 +1,86 @@
+/**
+ * `TrialSummary`: our own small, display-ready view of a study. Plain JSON (it is cached and sent
+ * between contexts), free of zod and of the API's nesting. Every field is what the record says, or
+ * absent when the record does not say it: nothing is guessed or defaulted.
+ */
+import type { NctId } from '../nct';
+
+/** A registry date (`yyyy`, `yyyy-MM` or `yyyy-MM-dd`) and whether the sponsor marked it as estimated. */
+export interface RegistryDate {
+  date: string;
+  estimated: boolean;
+}
+
+export interface Contact {
+  name?: string;
+  role?: string;
+  phone?: string;
+  email?: string;
+}
+
+export interface Site {
+  facility?: string;
+  /** Site recruitment status as the registry writes it (e.g. `RECRUITING`). */
+  status?: string;
+  city?: string;
+  state?: string;
+  zip?: string;
+  country?: string;
+  geo?: { lat: number; lon: number };
+  contacts: Contact[];
+}
+
+export interface TrialSummary {
+  nctId: NctId;
+  /** Obsolete or duplicate IDs that now point at this record. */
+  aliases: string[];
+  briefTitle?: string;
+  officialTitle?: string;
+  acronym?: string;
+  briefSummary?: string;
+  status: {
+    /** Overall status as the registry writes it (e.g. `RECRUITING`, `UNKNOWN`). */
+    overall?: string;
+    /** For `UNKNOWN`: the status before it lapsed. */
+    lastKnown?: string;
+    whyStopped?: string;
+    /** When the sponsor last confirmed the status (`yyyy-MM`). */
+    verified?: string;
+    lastUpdatePosted?: string;
+    firstPosted?: string;
+    resultsFirstPosted?: string;
+  };
+  /** Registry phase values (`PHASE1`, `NA` …); empty when the record has none (observational). */
+  phases: string[];
+  studyType?: string;
+  conditions: string[];
+  keywords: string[];
+  interventions: { type?: string; name: string; otherNames: string[] }[];
+  sponsor?: { name: string; class?: string };
+  collaborators: string[];
+  enrollment?: { count: number; estimated: boolean };
+  dates: {
+    start?: RegistryDate;
+    primaryCompletion?: RegistryDate;
+    completion?: RegistryDate;
+  };
+  /** Absent when the answer did not say (a `fields`-restricted answer without `hasResults`). */
+  hasResults?: boolean;
+  eligibility: {
+    minimumAge?: string;
+    maximumAge?: string;
+    sex?: string;
+    genderBased?: boolean;
+    healthyVolunteers?: boolean;
+    stdAges: string[];
+    /** The criteria text as written (CommonMark). */
+    criteria?: string;
+  };
+  sites: Site[];
+  centralContacts: Contact[];
+  orgStudyId?: string;
+  /** IDs in other registries or with funders (EudraCT, ISRCTN, NIH grants …). */
+  secondaryIds: { id: string; type?: string; domain?: string }[];
+  /** Date of the registry snapshot the record came from. */
+  versionHolder?: string;
+}
