@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ageRange,
+  formatPartialDate,
+  formatRegistryDate,
+  freshness,
+  phaseLabel,
+  sexLabel,
+  siteOverview,
+  statusLabel,
+  studyTypeLabel,
+} from '@/lib/trial/format';
+import type { Site, TrialSummary } from '@/lib/trial/summary';
+
+describe('status words', () => {
+  it.each([
+    ['RECRUITING', 'Recruiting', 'open'],
+    ['NOT_YET_RECRUITING', 'Not yet recruiting', 'soon'],
+    ['ENROLLING_BY_INVITATION', 'Enrolling by invitation', 'soon'],
+    ['ACTIVE_NOT_RECRUITING', 'Active, not recruiting', 'closed'],
+    ['COMPLETED', 'Completed', 'closed'],
+    ['TERMINATED', 'Terminated', 'stopped'],
+    ['WITHDRAWN', 'Withdrawn', 'stopped'],
+    ['SUSPENDED', 'Suspended', 'stopped'],
+    ['UNKNOWN', 'Unknown status', 'unknown'],
+    ['AVAILABLE', 'Expanded access available', 'open'],
+    ['PAUSED_FOR_REVIEW', 'Paused for review', 'unknown'],
+    [undefined, 'Status not given', 'unknown'],
+  ])('%s → %s (%s)', (status, label, tone) => {
+    expect(statusLabel(status)).toEqual({ label, tone });
+  });
+});
+
+describe('phase words', () => {
+  it.each([
+    [['PHASE1'], 'Phase 1'],
+    [['PHASE1', 'PHASE2'], 'Phase 1/2'],
+    [['PHASE2', 'PHASE3'], 'Phase 2/3'],
+    [['EARLY_PHASE1'], 'Early phase 1'],
+    [['NA'], 'Phase: not applicable'],
+    [[], undefined],
+  ])('%j → %j', (phases, label) => {
+    expect(phaseLabel(phases)).toBe(label);
+  });
+
+  it.each([
+    ['INTERVENTIONAL', 'Interventional'],
+    ['OBSERVATIONAL', 'Observational'],
+    ['EXPANDED_ACCESS', 'Expanded access'],
+    [undefined, undefined],
+  ])('study type %j → %j', (type, label) => {
+    expect(studyTypeLabel(type)).toBe(label);
+  });
+});
+
+describe('age and sex words', () => {
+  it.each([
+    ['18 Years', undefined, '18 years and older'],
+    [undefined, '65 Years', 'up to 65 years'],
+    ['18 Years', '65 Years', '18 to 65 years'],
+    ['3 Months', '17 Years', '3 months to 17 years'],
+    ['1 Year', '100 Years', '1 year to 100 years'],
+    [undefined, undefined, 'no age limit given'],
+  ])('%j – %j → %s', (min, max, words) => {
+    expect(ageRange(min, max)).toBe(words);
+  });
+
+  it.each([
+    ['ALL', 'All sexes'],
+    ['FEMALE', 'Female only'],
+    ['MALE', 'Male only'],
+    [undefined, undefined],
+  ])('sex %j → %j', (sex, words) => {
+    expect(sexLabel(sex)).toBe(words);
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2025-03', 'Mar 2025'],
+    ['2025-05-02', '2 May 2025'],
+    ['2025', '2025'],
+    ['soon', 'soon'],
+  ])('%s → %s', (value, words) => {
+    expect(formatPartialDate(value)).toBe(words);
+  });
+
+  it('says when a date is an estimate', () => {
+    expect(formatRegistryDate({ date: '2027-12', estimated: true })).toBe('Dec 2027 (estimated)');
+    expect(formatRegistryDate({ date: '2021-12-28', estimated: false })).toBe('28 Dec 2021');
+  });
+});
+
+function trialWithStatus(status: TrialSummary['status']): TrialSummary {
+  return {
+    nctId: 'NCT00000001',
+    aliases: [],
+    status,
+    phases: [],
+    conditions: [],
+    keywords: [],
+    interventions: [],
+    collaborators: [],
+    dates: {},
+    eligibility: { stdAges: [] },
+    sites: [],
+    centralContacts: [],
+    secondaryIds: [],
+  };
+}
+
+describe('freshness', () => {
+  const now = Date.parse('2026-11-26T12:00:00Z');
+
+  it('says when the status was verified and the record updated', () => {
+    const f = freshness(
+      trialWithStatus({ overall: 'RECRUITING', verified: '2026-03', lastUpdatePosted: '2026-05-02' }),
+      now,
+    );
+    expect(f).toEqual({ text: 'verified Mar 2026, updated 2 May 2026' });
+  });
+
+  it('warns when a recruiting trial has not been verified for over two years', () => {
+    const f = freshness(trialWithStatus({ overall: 'RECRUITING', verified: '2024-01' }), now);
+    expect(f.warning).toMatch(/not verified .* over 2 years/);
+  });
+
+  it('does not warn about an old verification of a completed trial', () => {
+    expect(
+      freshness(trialWithStatus({ overall: 'COMPLETED', verified: '2019-01' }), now).warning,
+    ).toBeUndefined();
+  });
+
+  it('warns for UNKNOWN status and gives the last known one', () => {
+    const f = freshness(trialWithStatus({ overall: 'UNKNOWN', lastKnown: 'ACTIVE_NOT_RECRUITING' }), now);
+    expect(f.warning).toContain('Last known status: active, not recruiting.');
+    expect(f.text).toBeUndefined();
+  });
+});
+
+describe('site overview', () => {
+  const sites: Site[] = [
+    { facility: 'A', country: 'Germany', status: 'COMPLETED', contacts: [] },
+    { facility: 'B', country: 'China', status: 'NOT_YET_RECRUITING', contacts: [] },
+    { facility: 'C', country: 'China', status: 'RECRUITING', contacts: [] },
+    { facility: 'D', country: 'Germany', status: 'RECRUITING', contacts: [] },
+    { facility: 'E', country: 'Germany', contacts: [] },
+    { facility: 'F', contacts: [] },
+  ];
+
+  it('counts sites, countries and open sites', () => {
+    expect(siteOverview(sites)).toMatchObject({ total: 6, countries: 2, openSites: 3 });
+  });
+
+  it('puts open sites first, in countries with open sites first', () => {
+    const groups = siteOverview(sites).byCountry.map((g) => [g.country, g.sites.map((s) => s.facility)]);
+    expect(groups).toEqual([
+      ['China', ['B', 'C']],
+      ['Germany', ['D', 'A', 'E']],
+      ['Country not given', ['F']],
+    ]);
+  });
+});
