@@ -58,7 +58,12 @@ function createMark(doc: Document, id: NctId, focusable: boolean): HTMLElement {
  * belong to `text.data`. Returns the last text node of what `text` became, so that a TreeWalker over
  * text nodes can continue after it without visiting the new wrappers.
  */
-export function wrapMatches(text: Text, matches: readonly NctMatch[], focusable: boolean): Node {
+export function wrapMatches(
+  text: Text,
+  matches: readonly NctMatch[],
+  focusable: boolean,
+  created?: HTMLElement[],
+): Node {
   const doc = text.ownerDocument;
   let last: Node = text;
   // From the end backwards: offsets earlier in the node stay valid while later parts are split off.
@@ -70,6 +75,7 @@ export function wrapMatches(text: Text, matches: readonly NctMatch[], focusable:
     const mark = createMark(doc, match.id, focusable);
     idText.replaceWith(mark);
     mark.append(idText);
+    created?.push(mark);
     // A walker placed on the ID's own text continues after the mark, never inside it.
     if (i === matches.length - 1) last = after.length > 0 ? after : idText;
     if (after.length === 0) after.remove();

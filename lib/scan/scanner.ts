@@ -23,6 +23,8 @@ export interface ScannerOptions {
   ownHosts?: readonly string[];
   /** Gives the page a turn between slices. */
   yieldToPage?: () => Promise<void>;
+  /** Told about every element marked (wrappers and trial links), e.g. to prefetch visible IDs. */
+  onMarked?: (elements: HTMLElement[]) => void;
 }
 
 export interface Scanner {
@@ -159,6 +161,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
    */
   function wrapHits(hits: Hit[], walkerAt: Node | null): Node | null {
     let resume = walkerAt;
+    const created: HTMLElement[] = [];
     quietly(() => {
       for (let i = hits.length - 1; i >= 0; i--) {
         const hit = hits[i];
@@ -166,12 +169,13 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         const room = maxMarks - marks;
         if (room <= 0) break;
         const matches = hit.matches.length > room ? hit.matches.slice(0, room) : hit.matches;
-        const last = wrapMatches(hit.text, matches, hit.focusable);
+        const last = wrapMatches(hit.text, matches, hit.focusable, created);
         if (hit.text === walkerAt) resume = last;
         marks += matches.length;
       }
     });
     hits.length = 0;
+    if (created.length > 0) options.onMarked?.(created);
     return resume;
   }
 
@@ -183,7 +187,9 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     for (const link of [...self, ...Array.from(links)]) {
       if (link.hasAttribute(NCT_ATTR) || !placement(link).markable) continue;
       const id = nctIdFromHref(link.href);
-      if (id) quietly(() => markLink(link, id));
+      if (!id) continue;
+      quietly(() => markLink(link, id));
+      options.onMarked?.([link]);
     }
   }
 

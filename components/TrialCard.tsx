@@ -1,0 +1,114 @@
+/**
+ * The trial card: what a clinician reads first, in that order (DESIGN.md): is it open, where, for
+ * whom, what, who runs it, then the way to the full record. Renders a TrialResult; never raw API JSON.
+ * All registry text is rendered as text (Preact escapes it): nothing from the API is ever HTML.
+ */
+import type { TargetedKeyboardEvent } from 'preact';
+import type { CardView } from '@/lib/card/controller';
+import { recordUrl } from '@/lib/nct';
+import { CardFooter } from './card/CardFooter';
+import { CardHeader } from './card/CardHeader';
+import { EligibilitySection } from './card/EligibilitySection';
+import { LocationsSection } from './card/LocationsSection';
+import { StatusSection } from './card/StatusSection';
+import { AboutSection, DesignSection } from './card/StudySection';
+
+export interface TrialCardProps {
+  view: CardView;
+  /** Time the card is drawn (ms since epoch): freshness is judged against it. */
+  now: number;
+  onClose(): void;
+  onTogglePin(): void;
+  onRetry(): void;
+}
+
+/** Keeps Tab inside the card while focus is in it (a dialog); Escape is handled by the controller. */
+function trapTab(event: TargetedKeyboardEvent<HTMLElement>): void {
+  if (event.key !== 'Tab') return;
+  const root = event.currentTarget;
+  const focusable = Array.from(
+    root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary, input, [tabindex="0"]'),
+  ).filter((el) => el.offsetParent !== null || el === root);
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const active = (root.getRootNode() as ShadowRoot | Document).activeElement;
+  if (!first || !last) return;
+  if (event.shiftKey && (active === first || active === root)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
+export function TrialCard({ view, now, onClose, onTogglePin, onRetry }: TrialCardProps) {
+  const { id, result } = view;
+  const trial = result?.ok ? result.trial : undefined;
+  const name = trial?.briefTitle ? `Trial ${id}: ${trial.briefTitle}` : `Trial ${id}`;
+  return (
+    <div
+      class="card"
+      role="dialog"
+      aria-label={name}
+      aria-busy={result ? undefined : 'true'}
+      tabIndex={-1}
+      data-state={!result ? 'loading' : result.ok ? 'ready' : `error-${result.error.code}`}
+      onKeyDown={trapTab}
+    >
+      <div class="toolbar">
+        <span class="nct">{id}</span>
+        <button
+          type="button"
+          class="icon"
+          aria-pressed={view.pinned}
+          onClick={onTogglePin}
+          title="Keep this card open"
+        >
+          {view.pinned ? 'Unpin' : 'Pin'}
+        </button>
+        <button type="button" class="icon" onClick={onClose} aria-label="Close the trial card">
+          ×
+        </button>
+      </div>
+      {!result && <Loading />}
+      {result && !result.ok && (
+        <div class="problem" role="alert">
+          <p>{result.error.message}</p>
+          {result.error.code !== 'not-found' && result.error.code !== 'invalid-id' && (
+            <button type="button" onClick={onRetry}>
+              Try again
+            </button>
+          )}
+        </div>
+      )}
+      {result?.ok && trial && (
+        <>
+          <CardHeader trial={trial} />
+          <StatusSection trial={trial} now={now} refreshError={result.refreshError?.message} />
+          <DesignSection trial={trial} />
+          <EligibilitySection trial={trial} />
+          <LocationsSection trial={trial} />
+          <AboutSection trial={trial} />
+        </>
+      )}
+      <CardFooter
+        recordUrl={recordUrl(id)}
+        fetchedAt={result?.ok ? result.fetchedAt : undefined}
+        versionHolder={trial?.versionHolder}
+      />
+    </div>
+  );
+}
+
+/** The loading state keeps the card's shape, so nothing jumps when the data arrives. */
+function Loading() {
+  return (
+    <div class="skeleton" aria-label="Loading trial details">
+      <span class="bar wide" />
+      <span class="bar" />
+      <span class="bar" />
+      <span class="bar narrow" />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { formatPartialDate } from '@/lib/trial/format';
+
+function day(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The way to the full record, how old the data is, and that none of this is medical advice. */
+export function CardFooter({
+  recordUrl,
+  fetchedAt,
+  versionHolder,
+}: {
+  recordUrl: string;
+  fetchedAt?: number;
+  versionHolder?: string;
+}) {
+  return (
+    <footer class="footer">
+      <a class="open" href={recordUrl} target="_blank" rel="noopener noreferrer">
+        Open on ClinicalTrials.gov
+      </a>
+      {fetchedAt !== undefined && (
+        <p class="muted">
+          Data as of {day(fetchedAt)}
+          {versionHolder ? ` (registry snapshot ${formatPartialDate(versionHolder)})` : ''}
+        </p>
+      )}
+      <p class="muted">Not medical advice. Only the trial site can confirm eligibility.</p>
+    </footer>
+  );
+}

@@ -1,0 +1,314 @@
+/**
+ * When the card opens, where it stands and when it closes. DOM events in, "show this view" out; the
+ * view itself is rendered by whoever passes `render` (Preact, in the content script).
+ *
+ * Timing follows Wikipedia's Page Previews (A/B tested): the data is asked for once the pointer has
+ * rested on an ID for 150 ms, the card shows no earlier than 500 ms after the hover began, and it
+ * stays 300 ms after the pointer leaves so that the pointer can move into it. Keyboard focus opens it
+ * at once. WCAG 1.4.13: it can be dismissed (Escape) without moving the pointer, hovered, and it stays
+ * until the pointer or focus leaves it, or the reader closes it.
+ */
+import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
+import { canonicalNctId, type NctId } from '../nct';
+import type { TrialResult } from '../messages';
+
+export interface CardTiming {
+  /** Pointer rest before the data is requested. */
+  fetchDelayMs: number;
+  /** Earliest the card shows after the hover began. */
+  showDelayMs: number;
+  /** How long the card stays after the pointer left the ID or the card. */
+  hideDelayMs: number;
+}
+
+export const DEFAULT_TIMING: CardTiming = { fetchDelayMs: 150, showDelayMs: 500, hideDelayMs: 300 };
+
+export interface CardView {
+  id: NctId;
+  /** Undefined while loading. */
+  result?: TrialResult;
+  pinned: boolean;
+}
+
+export interface CardUi {
+  /** Resolves once the card's host is in the page and can render. */
+  ready(): Promise<void>;
+  /** Renders the view (or nothing), and returns the card's root element once it is in the page. */
+  render(view: CardView | undefined): HTMLElement | undefined;
+  /** The element hosting the card (its shadow host): events from inside the card come from it. */
+  host(): HTMLElement | undefined;
+}
+
+export interface CardControllerOptions {
+  doc: Document;
+  ui: CardUi;
+  /** The trial for an ID (from memory or the background). */
+  load(id: NctId): Promise<TrialResult>;
+  timing?: Partial<CardTiming>;
+}
+
+/** The element standing for a trial: a mark, a marked link, or a link around exactly one mark. */
+export function trialAnchor(target: EventTarget | null): HTMLElement | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const own = target.closest<HTMLElement>('[data-nct-id]');
+  if (own) return own;
+  const link = target.closest('a[href]');
+  const inner = link?.querySelectorAll<HTMLElement>('[data-nct-id]');
+  return inner?.length === 1 ? inner[0] : undefined;
+}
+
+function anchorId(anchor: HTMLElement): NctId | undefined {
+  return canonicalNctId(anchor.getAttribute('data-nct-id') ?? '');
+}
+
+export function createCardController(options: CardControllerOptions) {
+  const { doc, ui, load } = options;
+  const timing: CardTiming = { ...DEFAULT_TIMING, ...options.timing };
+  const win = doc.defaultView ?? window;
+
+  let anchor: HTMLElement | undefined;
+  let view: CardView | undefined;
+  /** The ID under the pointer whose card is scheduled but not shown yet. */
+  let pendingAnchor: HTMLElement | undefined;
+  /** Focus we are giving back to an ID after closing its card: that focus must not reopen it. */
+  let restoringFocusTo: HTMLElement | undefined;
+  let stopAutoUpdate: (() => void) | undefined;
+  const timers = { fetch: 0, show: 0, hide: 0 };
+
+  function clear(name: keyof typeof timers): void {
+    win.clearTimeout(timers[name]);
+    timers[name] = 0;
+  }
+
+  function isOpen(): boolean {
+    return view !== undefined;
+  }
+
+  function inCard(target: EventTarget | null): boolean {
+    const host = ui.host();
+    return !!host && target instanceof Node && host.contains(target);
+  }
+
+  function draw(): void {
+    const card = ui.render(view);
+    stopAutoUpdate?.();
+    stopAutoUpdate = undefined;
+    if (!card || !anchor || !view) return;
+    const reference = anchor;
+    // floating-ui keeps the card beside its ID while the page scrolls or resizes: below if there is
+    // room, flipped above if not, shifted to stay inside the viewport, and never over the ID itself.
+    stopAutoUpdate = autoUpdate(reference, card, () => {
+      void computePosition(reference, card, {
+        strategy: 'fixed',
+        placement: 'bottom-start',
+        middleware: [
+          offset(6),
+          flip({ padding: 8 }),
+          shift({ padding: 8 }),
+          size({
+            padding: 8,
+            apply({ availableHeight }) {
+              card.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
+            },
+          }),
+          hide(),
+        ],
+      }).then(({ x, y, middlewareData }) => {
+        Object.assign(card.style, { left: `${x}px`, top: `${y}px` });
+        // The ID scrolled out of sight: a card pointing at nothing is closed, unless pinned.
+        if (middlewareData.hide?.referenceHidden && view && !view.pinned) close();
+      });
+    });
+  }
+
+  function focusCard(): void {
+    ui.host()?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+  }
+
+  async function open(target: HTMLElement, id: NctId, options: { focus?: boolean } = {}): Promise<void> {
+    clear('show');
+    clear('hide');
+    anchor?.setAttribute('aria-expanded', 'false');
+    anchor = target;
+    anchor.setAttribute('aria-expanded', 'true');
+    view = { id, pinned: false };
+    await ui.ready();
+    // The reader may have moved on while the card's host was being set up or the data was on its way.
+    const current = () => anchor === target && view?.id === id;
+    if (!current()) return;
+    draw();
+    if (options.focus) focusCard();
+    const result = await load(id);
+    if (current() && view && !view.result) {
+      view = { ...view, result };
+      draw();
+    }
+  }
+
+  function close(options: { restoreFocus?: boolean } = {}): void {
+    clear('fetch');
+    clear('show');
+    clear('hide');
+    if (!view) return;
+    const previous = anchor;
+    view = undefined;
+    anchor = undefined;
+    stopAutoUpdate?.();
+    stopAutoUpdate = undefined;
+    ui.render(undefined);
+    previous?.setAttribute('aria-expanded', 'false');
+    if (options.restoreFocus && previous) {
+      restoringFocusTo = previous;
+      previous.focus({ preventScroll: true });
+      restoringFocusTo = undefined;
+    }
+  }
+
+  function scheduleHide(): void {
+    if (!view || view.pinned || timers.hide) return;
+    timers.hide = win.setTimeout(() => {
+      timers.hide = 0;
+      close();
+    }, timing.hideDelayMs);
+  }
+
+  function onPointerOver(event: PointerEvent): void {
+    if (inCard(event.target)) {
+      clear('hide');
+      return;
+    }
+    const target = trialAnchor(event.target);
+    if (!target) return;
+    if (target === anchor) {
+      clear('hide');
+      return;
+    }
+    const id = anchorId(target);
+    if (!id) return;
+    clear('fetch');
+    clear('show');
+    const hoverStart = Date.now();
+    timers.fetch = win.setTimeout(() => {
+      timers.fetch = 0;
+      void load(id);
+    }, timing.fetchDelayMs);
+    timers.show = win.setTimeout(
+      () => {
+        timers.show = 0;
+        void open(target, id);
+      },
+      Math.max(0, timing.showDelayMs - (Date.now() - hoverStart)),
+    );
+    pendingAnchor = target;
+  }
+
+  function onPointerOut(event: PointerEvent): void {
+    const to = event.relatedTarget;
+    if (pendingAnchor && trialAnchor(event.target) === pendingAnchor && trialAnchor(to) !== pendingAnchor) {
+      // Left before the card showed: nothing opens (a fetch already sent still fills the cache).
+      clear('fetch');
+      clear('show');
+      pendingAnchor = undefined;
+    }
+    if (!view) return;
+    const leavingCard = inCard(event.target) && !inCard(to);
+    const leavingAnchor = trialAnchor(event.target) === anchor && trialAnchor(to) !== anchor && !inCard(to);
+    if (leavingCard || leavingAnchor) scheduleHide();
+  }
+
+  function onFocusIn(event: FocusEvent): void {
+    if (inCard(event.target)) {
+      clear('hide');
+      return;
+    }
+    const target = trialAnchor(event.target);
+    if (target && target === restoringFocusTo) return;
+    if (!target) {
+      if (view && !view.pinned) close();
+      return;
+    }
+    const id = anchorId(target);
+    if (id && target !== anchor) void open(target, id);
+  }
+
+  function onFocusOut(event: FocusEvent): void {
+    if (!view || view.pinned) return;
+    const to = event.relatedTarget;
+    // Focus moving between the ID and its card keeps the card; leaving both closes it.
+    if (inCard(to) || (to instanceof Element && trialAnchor(to) === anchor)) return;
+    if (inCard(event.target) || trialAnchor(event.target) === anchor) close();
+  }
+
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && view) {
+      const focusWasInside = inCard(doc.activeElement) || doc.activeElement === anchor;
+      close({ restoreFocus: focusWasInside });
+      return;
+    }
+    // Enter or Space on an ID opens its card and moves focus into it (the dialog pattern).
+    const target = trialAnchor(event.target);
+    if (
+      (event.key === 'Enter' || event.key === ' ') &&
+      target &&
+      target === event.target &&
+      target.localName !== 'a'
+    ) {
+      event.preventDefault();
+      const id = anchorId(target);
+      if (!id) return;
+      if (target === anchor && view) focusCard();
+      else void open(target, id, { focus: true });
+    }
+  }
+
+  function onPointerDown(event: PointerEvent): void {
+    if (!view || view.pinned || inCard(event.target)) return;
+    if (trialAnchor(event.target) === anchor) return;
+    close();
+  }
+
+  const listeners: [string, EventListener][] = [
+    ['pointerover', onPointerOver as EventListener],
+    ['pointerout', onPointerOut as EventListener],
+    ['focusin', onFocusIn as EventListener],
+    ['focusout', onFocusOut as EventListener],
+    ['keydown', onKeyDown as EventListener],
+    ['pointerdown', onPointerDown as EventListener],
+  ];
+  for (const [type, listener] of listeners)
+    doc.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
+
+  return {
+    isOpen,
+    /** The view on screen, if any. */
+    get view(): CardView | undefined {
+      return view;
+    },
+    close,
+    /** Keeps the card open until closed (Escape, the close button). */
+    togglePin(): void {
+      if (!view) return;
+      view = { ...view, pinned: !view.pinned };
+      clear('hide');
+      draw();
+    },
+    /** Asks again after an error. */
+    async retry(): Promise<void> {
+      if (!view || !anchor) return;
+      const { id } = view;
+      view = { id, pinned: view.pinned };
+      draw();
+      const result = await load(id);
+      if (view?.id === id) {
+        view = { ...view, result };
+        draw();
+      }
+    },
+    destroy(): void {
+      close();
+      for (const [type, listener] of listeners) doc.removeEventListener(type, listener, { capture: true });
+    },
+  };
+}
+
+export type CardController = ReturnType<typeof createCardController>;

@@ -1,0 +1,284 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { routeRegistry, type RegistryLog } from './registry';
+import { realRecord } from '../support/ctgov';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+let registry: RegistryLog;
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await servePages();
+  browser = await launchWithExtension();
+  registry = await routeRegistry(browser.context);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const card = (page: Page) => page.locator('nct-card [role="dialog"]');
+const mark = (page: Page, id: string) => page.locator(`nct-ref[data-nct-id="${id}"]`);
+
+async function openPage(name = 'card.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${server.origin}/${name}`);
+  await page.locator('nct-ref').first().waitFor();
+  return page;
+}
+
+/** What the real record says, counted independently of the extension's code. */
+function sitesOf(id: string): { sites: number; countries: number } {
+  const record = realRecord(id) as {
+    protocolSection: { contactsLocationsModule?: { locations?: { country?: string }[] } };
+  };
+  const locations = record.protocolSection.contactsLocationsModule?.locations ?? [];
+  return { sites: locations.length, countries: new Set(locations.map((l) => l.country)).size };
+}
+
+describe('the card in Chromium (production build)', () => {
+  it('opens on hover after the delay, with status, phase, title and site count', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT05147467').hover();
+    await page.waitForTimeout(300);
+    expect(await card(page).count()).toBe(0);
+    await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(1);
+    const dialog = card(page);
+    await dialog.locator('.title').waitFor();
+    expect(await dialog.getAttribute('aria-label')).toBe(
+      'Trial NCT05147467: Study of APG-2575 in Patients With Relapsed/Refractory CLL/SLL',
+    );
+    const text = await dialog.innerText();
+    expect(text).toContain('Recruiting');
+    expect(text).toContain('Phase 2');
+    const { sites, countries } = sitesOf('NCT05147467');
+    expect(text).toContain(`${sites} sites in ${countries} ${countries === 1 ? 'country' : 'countries'}`);
+    expect(text).toContain('Not medical advice');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png') });
+    await page.close();
+  });
+
+  it('never opens under the pointer and stays inside the viewport, flipping above near the bottom', async () => {
+    const page = await openPage();
+    const id = mark(page, 'NCT03281889');
+    await id.hover();
+    await card(page).locator('.title').waitFor();
+    const idBox = await id.boundingBox();
+    const cardBox = await card(page).boundingBox();
+    if (!idBox || !cardBox) throw new Error('no boxes');
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(idBox.y);
+    expect(cardBox.y).toBeGreaterThanOrEqual(0);
+    expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(1280);
+    await page.close();
+  });
+
+  it('stays open while the pointer is over it, and closes after the grace period once it leaves', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT00184067').hover();
+    await card(page).locator('.title').waitFor();
+    const box = await card(page).boundingBox();
+    if (!box) throw new Error('no card');
+    await page.mouse.move(box.x + 40, box.y + 40, { steps: 4 });
+    await page.waitForTimeout(800);
+    expect(await card(page).count()).toBe(1);
+    expect(await card(page).innerText()).toContain('Why stopped: Primary PI left institution');
+    await page.mouse.move(1200, 700);
+    await page.waitForTimeout(150);
+    expect(await card(page).count()).toBe(1);
+    await expect.poll(() => card(page).count(), { timeout: 2000 }).toBe(0);
+    await page.close();
+  });
+
+  it('opens at once on keyboard focus; Escape closes it and gives focus back to the ID', async () => {
+    const page = await openPage();
+    await page.locator('h1').click();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
+      'NCT05147467',
+    );
+    await expect.poll(() => card(page).count(), { timeout: 400 }).toBe(1);
+    expect(await mark(page, 'NCT05147467').getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    expect(await card(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
+      'NCT05147467',
+    );
+    await page.close();
+  });
+
+  it('Enter moves focus into the card, Tab stays inside it, Escape returns to the ID', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT05147467').focus();
+    await page.keyboard.press('Enter');
+    await card(page).locator('.title').waitFor();
+    const focusedInCard = () =>
+      page.evaluate(() => document.querySelector('nct-card')?.shadowRoot?.activeElement?.textContent ?? null);
+    expect(await focusedInCard()).not.toBeNull();
+    for (let i = 0; i < 25; i++) await page.keyboard.press('Tab');
+    expect(await focusedInCard()).not.toBeNull();
+    await page.keyboard.press('Escape');
+    expect(await card(page).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
+      'NCT05147467',
+    );
+    await page.close();
+  });
+
+  it('"Open on ClinicalTrials.gov" opens the record in a new tab', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT05147467').hover();
+    const link = card(page).getByRole('link', { name: 'Open on ClinicalTrials.gov' });
+    await link.waitFor();
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), link.click()]);
+    expect(tab.url()).toBe('https://clinicaltrials.gov/study/NCT05147467');
+    await tab.close();
+    await page.close();
+  });
+
+  it('closes on a click outside, but not when pinned', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT00184067').hover();
+    await card(page).locator('.title').waitFor();
+    await page.locator('h1').click();
+    expect(await card(page).count()).toBe(0);
+    await mark(page, 'NCT00184067').hover();
+    await card(page).getByRole('button', { name: 'Pin' }).click();
+    await page.locator('h1').click();
+    await page.mouse.move(1200, 700);
+    await page.waitForTimeout(600);
+    expect(await card(page).count()).toBe(1);
+    await card(page).getByRole('button', { name: 'Close the trial card' }).click();
+    expect(await card(page).count()).toBe(0);
+    await page.close();
+  });
+
+  it('closes when its ID scrolls out of sight', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT00184067').hover();
+    await card(page).locator('.title').waitFor();
+    await page.mouse.wheel(0, 1500);
+    await expect.poll(() => card(page).count(), { timeout: 2000 }).toBe(0);
+    await page.close();
+  });
+
+  it('shows every site count of a large trial and pages through its sites', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT02513394').hover();
+    await card(page).locator('.title').waitFor();
+    const { sites, countries } = sitesOf('NCT02513394');
+    expect(await card(page).innerText()).toContain(`${sites} sites in ${countries} countries`);
+    await card(page)
+      .getByRole('button', { name: /Show all sites/ })
+      .click();
+    expect(await card(page).locator('.sites li').count()).toBe(50);
+    await card(page).getByRole('button', { name: 'Show all criteria' }).click();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-long.png') });
+    await page.close();
+  });
+
+  it('warns when the status is UNKNOWN and names the last known status', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT04207047').hover();
+    await card(page).locator('.title').waitFor();
+    expect(await card(page).innerText()).toContain('Last known status: active, not recruiting.');
+    await page.close();
+  });
+
+  it('follows the dark colour scheme', async () => {
+    const page = await openPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    const background = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe('rgb(31, 34, 38)');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-dark.png') });
+    await page.close();
+  });
+
+  it('stays readable and inside the window at 200% zoom (a 640×360 CSS viewport)', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 640, height: 360 });
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    const box = await card(page).boundingBox();
+    if (!box) throw new Error('no card');
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(640);
+    expect(box.y + box.height).toBeLessThanOrEqual(360);
+    expect(await card(page).evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await page.close();
+  });
+
+  it("looks the same on a page with hostile CSS, and adds nothing to the page's styles", async () => {
+    const page = await openPage('hostile.html');
+    const sheetsBefore = await page.evaluate(() => document.styleSheets.length);
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    const styles = await card(page).evaluate((el) => {
+      const title = el.querySelector('.title') as HTMLElement;
+      const cs = getComputedStyle(el);
+      return {
+        font: cs.fontSize,
+        width: cs.width,
+        position: cs.position,
+        title: getComputedStyle(title).fontSize,
+        color: getComputedStyle(title).color,
+      };
+    });
+    expect(styles).toEqual({
+      font: '14px',
+      width: '400px',
+      position: 'fixed',
+      title: '16px',
+      color: 'rgb(28, 31, 35)',
+    });
+    expect(await page.evaluate(() => document.styleSheets.length)).toBe(sheetsBefore);
+    expect(await card(page).innerText()).toContain('Recruiting');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-hostile.png') });
+    await page.close();
+  });
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({ include: [['nct-card', '.card']] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  it('sends only NCT IDs, only to the registry API, with no referrer', async () => {
+    expect(registry.requests.length).toBeGreaterThan(0);
+    for (const request of registry.requests.filter((r) => r.url().includes('/api/'))) {
+      const url = new URL(request.url());
+      expect(url.origin + url.pathname).toMatch(
+        /^https:\/\/clinicaltrials\.gov\/api\/v2\/studies(\/NCT\d{8})?$/,
+      );
+      expect([...url.searchParams.keys()].sort()).toEqual(
+        url.pathname.endsWith('/studies') ? ['fields', 'filter.ids', 'pageSize'] : ['fields'],
+      );
+      for (const id of url.searchParams.get('filter.ids')?.split(',') ?? []) expect(id).toMatch(/^NCT\d{8}$/);
+      expect(request.headers().referer).toBeUndefined();
+      expect(request.headers().cookie).toBeUndefined();
+    }
+  });
+});
