@@ -8,9 +8,9 @@
  * at once. WCAG 1.4.13: it can be dismissed (Escape) without moving the pointer, hovered, and it stays
  * until the pointer or focus leaves it, or the reader closes it.
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
 import { canonicalNctId, type NctId } from '../nct';
 import type { TrialResult } from '../messages';
+import { floatingPositioner, type Positioner } from './position';
 
 export interface CardTiming {
   /** Pointer rest before the data is requested. */
@@ -45,6 +45,8 @@ export interface CardControllerOptions {
   /** The trial for an ID (from memory or the background). */
   load(id: NctId): Promise<TrialResult>;
   timing?: Partial<CardTiming>;
+  /** Places the card beside its ID; floating-ui by default. */
+  position?: Positioner;
 }
 
 /** The element standing for a trial: a mark, a marked link, or a link around exactly one mark. */
@@ -63,6 +65,7 @@ function anchorId(anchor: HTMLElement): NctId | undefined {
 
 export function createCardController(options: CardControllerOptions) {
   const { doc, ui, load } = options;
+  const position = options.position ?? floatingPositioner;
   const timing: CardTiming = { ...DEFAULT_TIMING, ...options.timing };
   const win = doc.defaultView ?? window;
 
@@ -72,7 +75,7 @@ export function createCardController(options: CardControllerOptions) {
   let pendingAnchor: HTMLElement | undefined;
   /** Focus we are giving back to an ID after closing its card: that focus must not reopen it. */
   let restoringFocusTo: HTMLElement | undefined;
-  let stopAutoUpdate: (() => void) | undefined;
+  let stopPositioning: (() => void) | undefined;
   const timers = { fetch: 0, show: 0, hide: 0 };
 
   function clear(name: keyof typeof timers): void {
@@ -91,33 +94,12 @@ export function createCardController(options: CardControllerOptions) {
 
   function draw(): void {
     const card = ui.render(view);
-    stopAutoUpdate?.();
-    stopAutoUpdate = undefined;
+    stopPositioning?.();
+    stopPositioning = undefined;
     if (!card || !anchor || !view) return;
-    const reference = anchor;
-    // floating-ui keeps the card beside its ID while the page scrolls or resizes: below if there is
-    // room, flipped above if not, shifted to stay inside the viewport, and never over the ID itself.
-    stopAutoUpdate = autoUpdate(reference, card, () => {
-      void computePosition(reference, card, {
-        strategy: 'fixed',
-        placement: 'bottom-start',
-        middleware: [
-          offset(6),
-          flip({ padding: 8 }),
-          shift({ padding: 8 }),
-          size({
-            padding: 8,
-            apply({ availableHeight }) {
-              card.style.maxHeight = `${Math.max(160, Math.min(560, availableHeight))}px`;
-            },
-          }),
-          hide(),
-        ],
-      }).then(({ x, y, middlewareData }) => {
-        Object.assign(card.style, { left: `${x}px`, top: `${y}px` });
-        // The ID scrolled out of sight: a card pointing at nothing is closed, unless pinned.
-        if (middlewareData.hide?.referenceHidden && view && !view.pinned) close();
-      });
+    // The ID scrolled out of sight: a card pointing at nothing is closed, unless pinned.
+    stopPositioning = position(anchor, card, () => {
+      if (view && !view.pinned) close();
     });
   }
 
@@ -153,8 +135,8 @@ export function createCardController(options: CardControllerOptions) {
     const previous = anchor;
     view = undefined;
     anchor = undefined;
-    stopAutoUpdate?.();
-    stopAutoUpdate = undefined;
+    stopPositioning?.();
+    stopPositioning = undefined;
     ui.render(undefined);
     previous?.setAttribute('aria-expanded', 'false');
     if (options.restoreFocus && previous) {

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { routeRegistry, type RegistryOptions } from './registry';
+
+let browser: ExtensionBrowser | undefined;
+let server: PageServer | undefined;
+afterEach(async () => {
+  await browser?.close();
+  await server?.close();
+  browser = undefined;
+  server = undefined;
+});
+
+async function setUp(options: RegistryOptions) {
+  server = await servePages();
+  browser = await launchWithExtension();
+  const registry = await routeRegistry(browser.context, options);
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${server.origin}/sixty.html`);
+  await page.locator('nct-ref').first().waitFor();
+  return { page, registry };
+}
+
+const card = (page: Page) => page.locator('nct-card [role="dialog"]');
+
+async function hoverCard(page: Page, id: string): Promise<string> {
+  await page.locator('h1').hover();
+  await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
+  await page.locator(`nct-ref[data-nct-id="${id}"]`).hover();
+  await card(page).locator('.title, .problem').first().waitFor({ timeout: 20_000 });
+  return card(page).innerText();
+}
+
+describe('trial data in Chromium (production build)', () => {
+  it('a page with 60 IDs in view costs at most 2 API requests; far-away IDs are not asked for', async () => {
+    const { page, registry } = await setUp({});
+    await expect.poll(() => registry.idsPerRequest().flat().length, { timeout: 10_000 }).toBe(61);
+    await page.waitForTimeout(500);
+    expect(registry.requests.length).toBeLessThanOrEqual(2);
+    const asked = registry.idsPerRequest().flat();
+    expect(new Set(asked).size).toBe(61);
+    expect(asked).not.toContain('NCT09999902');
+    // Hovering a prefetched ID costs no further request.
+    expect(await hoverCard(page, 'NCT70000042')).toContain('Test trial NCT70000042');
+    expect(registry.requests.length).toBeLessThanOrEqual(2);
+  });
+
+  it('an unregistered ID says so, without hiding the trials asked for with it', async () => {
+    const { page } = await setUp({ unknown: ['NCT09999901'] });
+    expect(await hoverCard(page, 'NCT09999901')).toContain(
+      'ClinicalTrials.gov has no registered trial with the ID NCT09999901.',
+    );
+    expect(await hoverCard(page, 'NCT70000001')).toContain('Recruiting');
+  });
+
+  it('a batch that fails with 500 shows its error and a retry; other batches still show', async () => {
+    const { page, registry } = await setUp({ failing: { ids: ['NCT70000001'], status: 500 } });
+    const failed = await hoverCard(page, 'NCT70000010');
+    expect(failed).toContain('ClinicalTrials.gov could not be reached');
+    expect(await card(page).getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    // Retried with back-off before giving up, not hammered.
+    const tries = registry.idsPerRequest().filter((ids) => ids.includes('NCT70000001')).length;
+    expect(tries).toBeGreaterThan(1);
+    expect(tries).toBeLessThanOrEqual(4);
+    await page.locator('#below').scrollIntoViewIfNeeded();
+    expect(await hoverCard(page, 'NCT09999902')).toContain('Test trial NCT09999902');
+  }, 60_000);
+});

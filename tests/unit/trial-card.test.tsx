@@ -1,0 +1,173 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TrialCard } from '@/components/TrialCard';
+import { studySchema } from '@/lib/ctgov/schema';
+import { trialError, type TrialResult } from '@/lib/messages';
+import type { NctId } from '@/lib/nct';
+import { studyToSummary } from '@/lib/trial/map';
+import { HAVE_CTGOV, describeFixtures, realStudies } from '../support/ctgov';
+import { carTStudy, edgeStudies } from '../fixtures/studies';
+
+afterEach(cleanup);
+
+const NOW = Date.parse('2026-11-26T12:00:00Z');
+const FETCHED = Date.parse('2026-11-26T09:30:00Z');
+
+function okResult(raw: unknown): TrialResult {
+  const trial = studyToSummary(studySchema.parse(raw));
+  return { id: trial.nctId, ok: true, trial, fetchedAt: FETCHED };
+}
+
+function renderCard(result: TrialResult | undefined, id = result?.id ?? 'NCT00000001') {
+  const handlers = { onClose: vi.fn(), onTogglePin: vi.fn(), onRetry: vi.fn() };
+  const view = { id: id as NctId, result, pinned: false };
+  const utils = render(<TrialCard view={view} now={NOW} {...handlers} />);
+  return { ...utils, ...handlers, dialog: screen.getByRole('dialog') };
+}
+
+type Raw = {
+  protocolSection: {
+    statusModule?: { overallStatus?: string };
+    designModule?: { phases?: string[] };
+    contactsLocationsModule?: { locations?: { country?: string }[] };
+  };
+};
+
+describe(`the card for every real record (${describeFixtures()})`, () => {
+  it.skipIf(!HAVE_CTGOV).each(realStudies().map((s) => [s.nctId, s.file, s.raw] as const))(
+    '%s (%s): named by its ID, every value from the record, nothing undefined',
+    (nctId, _file, raw) => {
+      const { dialog } = renderCard(okResult(raw));
+      expect(dialog.getAttribute('aria-label')).toContain(nctId);
+      const text = dialog.textContent ?? '';
+      expect(text).not.toMatch(/undefined|null|NaN|\[object/);
+      const r = raw as Raw;
+      const status = r.protocolSection.statusModule?.overallStatus;
+      if (status === 'RECRUITING') expect(text).toContain('Recruiting');
+      if (status === 'COMPLETED') expect(text).toContain('Completed');
+      if (status === 'TERMINATED') expect(text).toContain('Terminated');
+      const phases = r.protocolSection.designModule?.phases ?? [];
+      if (phases.length === 1 && /^PHASE\d$/.test(phases[0] ?? ''))
+        expect(text).toContain(`Phase ${phases[0]?.slice(5)}`);
+      const sites = r.protocolSection.contactsLocationsModule?.locations ?? [];
+      if (sites.length > 0) {
+        const countries = new Set(sites.map((s) => s.country).filter(Boolean)).size;
+        expect(text).toContain(
+          `${sites.length.toLocaleString('en')} site${sites.length === 1 ? '' : 's'} in ${countries} countr${countries === 1 ? 'y' : 'ies'}`,
+        );
+      }
+      expect(screen.getByRole('link', { name: 'Open on ClinicalTrials.gov' }).getAttribute('href')).toBe(
+        `https://clinicaltrials.gov/study/${nctId}`,
+      );
+    },
+  );
+});
+
+describe('the card for our own edge records', () => {
+  it('shows NCT06056921 in the order a clinician reads it', () => {
+    const { dialog } = renderCard(okResult(carTStudy()));
+    const text = dialog.textContent ?? '';
+    const order = [
+      'Recruiting',
+      'Phase 1',
+      'Interventional',
+      '24 (estimated)',
+      '18 years and older',
+      'Chongqing',
+      'Chongqing Precision Biotech',
+    ];
+    const positions = order.map((part) => text.indexOf(part));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    expect(text).toContain('Includes (2)');
+    expect(text).toContain('Excludes (1)');
+    expect(text).toContain('ECOG 0~1 score;');
+    expect(text).toContain('Data as of 26 Nov 2026');
+    expect(text).toContain('Not medical advice');
+  });
+
+  it('expands all criteria inside the card', () => {
+    const { dialog } = renderCard(okResult(carTStudy()));
+    fireEvent.click(screen.getByRole('button', { name: 'Show all criteria' }));
+    expect(dialog.querySelector('.all-criteria')?.textContent).toContain(
+      'Had previously received CAR T cell therapy;',
+    );
+    expect(screen.getByRole('button', { name: 'Show fewer criteria' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+  });
+
+  it.each([
+    ['withdrawn', edgeStudies.withdrawn, 'Withdrawn', 'Why stopped: No participants enrolled'],
+    ['suspended', edgeStudies.suspended, 'Suspended', 'Why stopped: Sponsor decision pending safety review'],
+    ['expanded access', edgeStudies.expandedAccess, 'Expanded access available', 'Expanded access'],
+    ['a future status', edgeStudies.futureStatus, 'Paused for review', 'Edge case NCT09000010'],
+  ])('shows a %s study in words', (_name, raw, badge, detail) => {
+    const text = renderCard(okResult(raw)).dialog.textContent ?? '';
+    expect(text).toContain(badge);
+    expect(text).toContain(detail);
+  });
+
+  it('leaves out what the record does not say', () => {
+    const { dialog } = renderCard(okResult(edgeStudies.missingModules));
+    const text = dialog.textContent ?? '';
+    expect(text).toContain('Untitled in the registry');
+    expect(text).toContain('Status not given');
+    expect(text).not.toMatch(/undefined|Enrollment|Dates|Where|results posted/i);
+  });
+
+  it('renders markup from the registry as text, never as HTML', () => {
+    const { dialog } = renderCard(okResult(edgeStudies.hostileText));
+    expect(dialog.querySelector('img, script, b')).toBeNull();
+    expect(dialog.textContent).toContain('<img src=x onerror="alert(1)"><script>alert(2)</script>Title');
+  });
+
+  it('shows a loading state of the same shape, marked busy', () => {
+    const { dialog } = renderCard(undefined, 'NCT06056921');
+    expect(dialog.getAttribute('aria-busy')).toBe('true');
+    expect(dialog.querySelector('.skeleton')).not.toBeNull();
+    expect(dialog.getAttribute('aria-label')).toBe('Trial NCT06056921');
+  });
+
+  it('says when a trial is not registered, with no retry', () => {
+    const result: TrialResult = {
+      id: 'NCT09999999',
+      ok: false,
+      error: trialError('not-found', 'NCT09999999'),
+    };
+    renderCard(result);
+    expect(screen.getByRole('alert').textContent).toBe(
+      'ClinicalTrials.gov has no registered trial with the ID NCT09999999.',
+    );
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
+  it.each(['rate-limited', 'network', 'timeout', 'bad-response'] as const)(
+    'offers a retry after a %s error',
+    (code) => {
+      const result: TrialResult = { id: 'NCT00000001', ok: false, error: trialError(code, 'NCT00000001') };
+      const { onRetry } = renderCard(result);
+      expect(screen.getByRole('alert').textContent).toContain(trialError(code, 'NCT00000001').message);
+      fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(onRetry).toHaveBeenCalledOnce();
+    },
+  );
+
+  it('labels saved data when a refresh failed', () => {
+    const result = okResult(carTStudy());
+    const stale: TrialResult = result.ok
+      ? { ...result, refreshError: trialError('network', result.id) }
+      : result;
+    expect(renderCard(stale).dialog.textContent).toContain(
+      'Showing saved data: ClinicalTrials.gov could not be reached',
+    );
+  });
+
+  it('wires its buttons: pin and close', () => {
+    const { onClose, onTogglePin } = renderCard(okResult(carTStudy()));
+    fireEvent.click(screen.getByRole('button', { name: 'Pin' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Close the trial card' }));
+    expect(onTogglePin).toHaveBeenCalledOnce();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});
