@@ -2,26 +2,10 @@
 // the same generated pages. Each approach runs on a freshly loaded page; medians of RUNS runs.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { build } from 'vite';
+import { bundleForPage } from './bundle.mjs';
 import { BENCH_PAGES } from './pages.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 7);
-
-/** Our scanner as the content script uses it, bundled for injection into a plain page. */
-async function bundleScanner() {
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry: path.resolve('lib/scan/scanner.ts'), formats: ['iife'], name: 'NctScan' },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  return output.find((chunk) => chunk.type === 'chunk').code;
-}
 
 // Each approach runs in the page and returns { ms, found, longestMs }.
 const APPROACHES = {
@@ -112,7 +96,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchDetection(browser) {
   const libs = [
-    await bundleScanner(),
+    await bundleForPage('lib/scan/scanner.ts', 'NctScan'),
     readFileSync('node_modules/mark.js/dist/mark.min.js', 'utf8'),
     readFileSync('node_modules/findandreplacedomtext/src/findAndReplaceDOMText.js', 'utf8'),
   ];

@@ -1,6 +1,8 @@
 // `npm run bench`: every benchmark, in one headless Chromium run, with our figures printed beside
 // the reference approaches. Record results with their date in bench/README.md.
 import { chromium } from 'playwright-core';
+import { benchCard, printCard } from './card.mjs';
+import { benchData, printData } from './data.mjs';
 import { benchDetection, printDetection } from './detection.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -21,3 +23,5 @@ try {
 } finally {
   await browser.close();
 }
+printData(await benchData());
+printCard(await benchCard(executablePath));
