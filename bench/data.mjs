@@ -9,7 +9,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importForNode } from './bundle.mjs';
 
-const CTGOV = path.resolve(process.env.CTGOV_FIXTURES ?? path.join(import.meta.dirname, '../../shared/ctgov'));
+const CTGOV = path.resolve(
+  process.env.CTGOV_FIXTURES ?? path.join(import.meta.dirname, '../../shared/ctgov'),
+);
 const PAGE_IDS = 200;
 
 function loadRecords() {
@@ -51,7 +53,9 @@ function memoryArea() {
   return {
     get: async (keys) => {
       const list = keys === null ? [...data.keys()] : Array.isArray(keys) ? keys : [keys];
-      return Object.fromEntries(list.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]));
+      return Object.fromEntries(
+        list.filter((k) => data.has(k)).map((k) => [k, structuredClone(data.get(k))]),
+      );
     },
     set: async (items) => Object.entries(items).forEach(([k, v]) => data.set(k, structuredClone(v))),
     remove: async (keys) => [keys].flat().forEach((k) => data.delete(k)),
@@ -117,6 +121,10 @@ export function printData(result) {
   console.log(
     `| ours ÷ naive | ${((100 * ours.requests) / naive.requests).toFixed(1)}% | ${((100 * ours.bytes) / naive.bytes).toFixed(1)}% |`,
   );
-  console.log(`\n${result.answered} of 200 IDs answered (records cycled from ${result.records} real full records).`);
-  console.log(`Cache hit through the service (in-memory storage stand-in): median ${result.cacheHitMs.toFixed(3)} ms.`);
+  console.log(
+    `\n${result.answered} of 200 IDs answered (records cycled from ${result.records} real full records).`,
+  );
+  console.log(
+    `Cache hit through the service (in-memory storage stand-in): median ${result.cacheHitMs.toFixed(3)} ms.`,
+  );
 }

@@ -7,7 +7,15 @@
  * dropping whether a date is an estimate. An unknown name is a 400 for the whole request, so every
  * path here is checked against the API's OpenAPI spec by a test.
  */
-const identification = ['nctId', 'nctIdAliases', 'briefTitle', 'officialTitle', 'acronym', 'orgStudyIdInfo', 'secondaryIdInfos'];
+const identification = [
+  'nctId',
+  'nctIdAliases',
+  'briefTitle',
+  'officialTitle',
+  'acronym',
+  'orgStudyIdInfo',
+  'secondaryIdInfos',
+];
 const status = [
   'statusVerifiedDate',
   'overallStatus',
@@ -20,9 +28,18 @@ const status = [
   'lastUpdatePostDateStruct',
   'resultsFirstPostDateStruct',
 ];
-const eligibility = ['eligibilityCriteria', 'healthyVolunteers', 'sex', 'genderBased', 'minimumAge', 'maximumAge', 'stdAges'];
+const eligibility = [
+  'eligibilityCriteria',
+  'healthyVolunteers',
+  'sex',
+  'genderBased',
+  'minimumAge',
+  'maximumAge',
+  'stdAges',
+];
 
-const inModule = (module: string, names: string[]) => names.map((name) => `protocolSection.${module}.${name}`);
+const inModule = (module: string, names: string[]) =>
+  names.map((name) => `protocolSection.${module}.${name}`);
 
 export const STUDY_FIELDS: readonly string[] = [
   ...inModule('identificationModule', identification),

@@ -75,8 +75,19 @@ export function parseCriteria(text: string | undefined): CriteriaSection[] {
   return sections;
 }
 
-/** The first `count` items of the first section of a kind, with how many there are in all. */
+/**
+ * A lead-in sentence rather than a criterion: one line ending with a colon and nothing under it
+ * ("Subjects who meet each of the following criteria are eligible:").
+ */
+function isLeadIn(item: string): boolean {
+  return item.trimEnd().endsWith(':') && !item.includes('\n');
+}
+
+/** The first `count` criteria of a kind (lead-in sentences aside), with how many there are in all. */
 export function firstItems(sections: CriteriaSection[], kind: SectionKind, count: number) {
-  const items = sections.filter((s) => s.kind === kind).flatMap((s) => s.items);
+  const items = sections
+    .filter((s) => s.kind === kind)
+    .flatMap((s) => s.items)
+    .filter((item) => !isLeadIn(item));
   return { items: items.slice(0, count), total: items.length };
 }

@@ -9,7 +9,7 @@ import { realRecord } from '../support/ctgov';
 let browser: ExtensionBrowser;
 let server: PageServer;
 let registry: RegistryLog;
-export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -60,7 +60,7 @@ describe('the card in Chromium (production build)', () => {
     const { sites, countries } = sitesOf('NCT05147467');
     expect(text).toContain(`${sites} sites in ${countries} ${countries === 1 ? 'country' : 'countries'}`);
     expect(text).toContain('Not medical advice');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png'), animations: 'disabled' });
     await page.close();
   });
 
@@ -178,7 +178,7 @@ describe('the card in Chromium (production build)', () => {
       .click();
     expect(await card(page).locator('.sites li').count()).toBe(50);
     await card(page).getByRole('button', { name: 'Show all criteria' }).click();
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-long.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-long.png'), animations: 'disabled' });
     await page.close();
   });
 
@@ -197,7 +197,7 @@ describe('the card in Chromium (production build)', () => {
     await card(page).locator('.title').waitFor();
     const background = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(31, 34, 38)');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-dark.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-dark.png'), animations: 'disabled' });
     await page.close();
   });
 
@@ -240,7 +240,7 @@ describe('the card in Chromium (production build)', () => {
     });
     expect(await page.evaluate(() => document.styleSheets.length)).toBe(sheetsBefore);
     expect(await card(page).innerText()).toContain('Recruiting');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-hostile.png') });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-hostile.png'), animations: 'disabled' });
     await page.close();
   });
 

@@ -1,7 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import { routeRegistry, type RegistryOptions } from './registry';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 let browser: ExtensionBrowser | undefined;
 let server: PageServer | undefined;
@@ -60,6 +65,11 @@ describe('trial data in Chromium (production build)', () => {
     const failed = await hoverCard(page, 'NCT70000010');
     expect(failed).toContain('ClinicalTrials.gov could not be reached');
     expect(await card(page).getByRole('button', { name: 'Try again' }).count()).toBe(1);
+    await page.screenshot({
+      path: path.join(SCREENSHOTS, 'card-error.png'),
+      clip: { x: 0, y: 0, width: 900, height: 420 },
+      animations: 'disabled',
+    });
     // Retried with back-off before giving up, not hammered.
     const tries = registry.idsPerRequest().filter((ids) => ids.includes('NCT70000001')).length;
     expect(tries).toBeGreaterThan(1);

@@ -68,6 +68,13 @@ describe('eligibility criteria: structure', () => {
     expect(firstItems(sections, 'exclusion', 2)).toEqual({ items: ['d'], total: 1 });
   });
 
+  it('leaves lead-in sentences out of the first criteria, but keeps items with sub-items', () => {
+    const sections = parseCriteria(
+      'Inclusion Criteria:\n* Patients who meet all of the following are eligible:\n* One of:\n  * SLE\n* Adults',
+    );
+    expect(firstItems(sections, 'inclusion', 2)).toEqual({ items: ['One of:\n• SLE', 'Adults'], total: 2 });
+  });
+
   it('undoes markdown escapes only', () => {
     expect(unescapeMarkdown('\\>= 18, ECOG 0\\~1, \\[see\\], a\\b')).toBe('>= 18, ECOG 0~1, [see], a\\b');
   });
