@@ -12,6 +12,9 @@ import { EligibilitySection } from './card/EligibilitySection';
 import { LocationsSection } from './card/LocationsSection';
 import { StatusSection } from './card/StatusSection';
 import { AboutSection, DesignSection } from './card/StudySection';
+import { Announcer } from './card/Announcer';
+import { phaseLabel, statusLabel } from '@/lib/trial/format';
+import type { TrialResult } from '@/lib/messages';
 
 export interface TrialCardProps {
   view: CardView;
@@ -71,6 +74,7 @@ export function TrialCard({ view, now, onClose, onTogglePin, onRetry }: TrialCar
           ×
         </button>
       </div>
+      <Announcer message={announcement(id, result)} />
       {!result && <Loading />}
       {result && !result.ok && (
         <div class="problem" role="alert">
@@ -99,6 +103,15 @@ export function TrialCard({ view, now, onClose, onTogglePin, onRetry }: TrialCar
       />
     </div>
   );
+}
+
+/** The one line a screen reader hears when the card's content arrives. */
+function announcement(id: string, result: TrialResult | undefined): string {
+  if (!result) return '';
+  if (!result.ok) return result.error.message;
+  const { trial } = result;
+  const phase = phaseLabel(trial.phases);
+  return [statusLabel(trial.status.overall).label, phase, trial.briefTitle ?? id].filter(Boolean).join(', ');
 }
 
 /** The loading state keeps the card's shape, so nothing jumps when the data arrives. */

@@ -20,6 +20,17 @@ function ContactLine({ contact }: { contact: Contact }) {
   );
 }
 
+/** Consecutive sites of one country under one heading (the list is already ordered by country). */
+function groupByCountry(items: { site: Site; country: string }[]): { country: string; sites: Site[] }[] {
+  const groups: { country: string; sites: Site[] }[] = [];
+  for (const { site, country } of items) {
+    const last = groups[groups.length - 1];
+    if (last?.country === country) last.sites.push(site);
+    else groups.push({ country, sites: [site] });
+  }
+  return groups;
+}
+
 /** Where: how many sites in how many countries, open sites first, and whom to contact. */
 export function LocationsSection({ trial }: { trial: TrialSummary }) {
   const [shown, setShown] = useState(FIRST_SITES);
@@ -39,22 +50,25 @@ export function LocationsSection({ trial }: { trial: TrialSummary }) {
           {overview.openSites > 0 && ` · ${overview.openSites.toLocaleString('en')} open to participants`}
         </p>
       )}
-      {visible.length > 0 && (
-        <ul class="sites">
-          {visible.map(({ site, country }, i) => (
-            <li key={i}>
-              <span class="site-name">{site.facility ?? place(site) ?? 'Site'}</span>
-              <span class="muted"> · {[place(site), country].filter(Boolean).join(', ')}</span>
-              {site.status && (
-                <span class={`site-status tone-${statusLabel(site.status).tone}`}>
-                  {' '}
-                  {statusLabel(site.status).label}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      {groupByCountry(visible).map(({ country, sites }) => (
+        <div key={country}>
+          <h4 class="country">{country}</h4>
+          <ul class="sites">
+            {sites.map((site, i) => (
+              <li key={i}>
+                <span class="site-name">{site.facility ?? (place(site) || 'Site')}</span>
+                {site.facility && place(site) && <span class="muted"> · {place(site)}</span>}
+                {site.status && (
+                  <span class={`site-status tone-${statusLabel(site.status).tone}`}>
+                    {' '}
+                    {statusLabel(site.status).label}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
       {ordered.length > shown && (
         <button
           type="button"

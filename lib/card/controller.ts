@@ -73,6 +73,8 @@ export function createCardController(options: CardControllerOptions) {
   let view: CardView | undefined;
   /** The ID under the pointer whose card is scheduled but not shown yet. */
   let pendingAnchor: HTMLElement | undefined;
+  /** Focus was asked for before the card was drawn. */
+  let focusWhenDrawn = false;
   /** Focus we are giving back to an ID after closing its card: that focus must not reopen it. */
   let restoringFocusTo: HTMLElement | undefined;
   let stopPositioning: (() => void) | undefined;
@@ -87,13 +89,21 @@ export function createCardController(options: CardControllerOptions) {
     return view !== undefined;
   }
 
+  /** True for the card's host and anything inside its shadow root (events may or may not be retargeted). */
   function inCard(target: EventTarget | null): boolean {
     const host = ui.host();
-    return !!host && target instanceof Node && host.contains(target);
+    if (!host || !(target instanceof Node)) return false;
+    if (host.contains(target)) return true;
+    const root = target.getRootNode();
+    return root instanceof ShadowRoot && root.host === host;
   }
 
   function draw(): void {
     const card = ui.render(view);
+    if (card && focusWhenDrawn) {
+      focusWhenDrawn = false;
+      card.focus();
+    }
     stopPositioning?.();
     stopPositioning = undefined;
     if (!card || !anchor || !view) return;
@@ -103,8 +113,11 @@ export function createCardController(options: CardControllerOptions) {
     });
   }
 
+  /** Moves focus into the card, now or, if it is not drawn yet, as soon as it is. */
   function focusCard(): void {
-    ui.host()?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]')?.focus();
+    const dialog = ui.host()?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
+    if (dialog) dialog.focus();
+    else focusWhenDrawn = true;
   }
 
   async function open(target: HTMLElement, id: NctId, options: { focus?: boolean } = {}): Promise<void> {
@@ -131,6 +144,7 @@ export function createCardController(options: CardControllerOptions) {
     clear('fetch');
     clear('show');
     clear('hide');
+    focusWhenDrawn = false;
     if (!view) return;
     const previous = anchor;
     view = undefined;
@@ -227,20 +241,20 @@ export function createCardController(options: CardControllerOptions) {
       close({ restoreFocus: focusWasInside });
       return;
     }
-    // Enter or Space on an ID opens its card and moves focus into it (the dialog pattern).
+    // Enter or Space on an ID (a button), or Alt+ArrowDown on an ID or a link naming a trial (the ARIA
+    // convention for "open the popup"; Enter on a link must still follow it), opens the card and moves
+    // focus into it: the dialog pattern.
     const target = trialAnchor(event.target);
-    if (
-      (event.key === 'Enter' || event.key === ' ') &&
-      target &&
-      target === event.target &&
-      target.localName !== 'a'
-    ) {
-      event.preventDefault();
-      const id = anchorId(target);
-      if (!id) return;
-      if (target === anchor && view) focusCard();
-      else void open(target, id, { focus: true });
-    }
+    if (!target) return;
+    const openKey = event.altKey && event.key === 'ArrowDown';
+    const pressKey =
+      (event.key === 'Enter' || event.key === ' ') && target === event.target && target.localName !== 'a';
+    if (!openKey && !pressKey) return;
+    event.preventDefault();
+    const id = anchorId(target);
+    if (!id) return;
+    if (target === anchor && view) focusCard();
+    else void open(target, id, { focus: true });
   }
 
   function onPointerDown(event: PointerEvent): void {

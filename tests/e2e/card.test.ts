@@ -201,6 +201,15 @@ describe('the card in Chromium (production build)', () => {
     await page.close();
   });
 
+  it('respects reduced motion', async () => {
+    const page = await openPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    expect(await card(page).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await page.close();
+  });
+
   it('stays readable and inside the window at 200% zoom (a 640×360 CSS viewport)', async () => {
     const page = await openPage();
     await page.setViewportSize({ width: 640, height: 360 });

@@ -152,6 +152,31 @@ describe('card keyboard', () => {
     expect(document.activeElement).toBe(el('a'));
   });
 
+  it('moves focus into the card on Enter on an ID, and on Alt+ArrowDown on a link around one', async () => {
+    // happy-dom does not track focus inside shadow roots: watch focus() calls on the dialog instead.
+    const focus = vi.spyOn(HTMLElement.prototype, 'focus');
+    const focusedInCard = () => {
+      const hit = focus.mock.contexts.some((el) => (el as HTMLElement).getAttribute('role') === 'dialog');
+      focus.mockClear();
+      return hit;
+    };
+    el('a').focus();
+    el('a').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await advance(0);
+    expect(focusedInCard()).toBe(true);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await advance(0);
+    el('link').focus();
+    await advance(0);
+    el('link').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await advance(0);
+    expect(focusedInCard()).toBe(false);
+    el('link').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    await advance(0);
+    expect(controller.view?.id).toBe('NCT00000003');
+    expect(focusedInCard()).toBe(true);
+  });
+
   it('opens the card of a focused link around an ID', async () => {
     el('link').focus();
     await advance(0);

@@ -122,6 +122,30 @@ describe('the card for our own edge records', () => {
     expect(dialog.textContent).toContain('<img src=x onerror="alert(1)"><script>alert(2)</script>Title');
   });
 
+  it('announces status, phase and title to screen readers once the card is shown', async () => {
+    const { dialog } = renderCard(okResult(carTStudy()));
+    const live = dialog.querySelector('[aria-live="polite"]');
+    await vi.waitFor(() =>
+      expect(live?.textContent).toBe(
+        'Recruiting, Phase 1, Safety and Efficacy of CD19 Targeted CAR-T Therapy for Refractory Autoimmune Disease',
+      ),
+    );
+  });
+
+  it('groups sites under their country, open sites first', () => {
+    const raw = carTStudy() as { protocolSection: { contactsLocationsModule: { locations: unknown[] } } };
+    raw.protocolSection.contactsLocationsModule.locations = [
+      { facility: 'Charité', city: 'Berlin', country: 'Germany', status: 'COMPLETED' },
+      { facility: 'Rigshospitalet', city: 'Copenhagen', country: 'Denmark', status: 'RECRUITING' },
+    ];
+    const { dialog } = renderCard(okResult(raw));
+    expect(Array.from(dialog.querySelectorAll('.country')).map((h) => h.textContent)).toEqual([
+      'Denmark',
+      'Germany',
+    ]);
+    expect(dialog.textContent).toContain('2 sites in 2 countries · 1 open to participants');
+  });
+
   it('shows a loading state of the same shape, marked busy', () => {
     const { dialog } = renderCard(undefined, 'NCT06056921');
     expect(dialog.getAttribute('aria-busy')).toBe('true');
