@@ -23,6 +23,7 @@ export interface TrialCardProps {
   onClose(): void;
   onTogglePin(): void;
   onRetry(): void;
+  onFullView(): void;
 }
 
 /** Keeps Tab inside the card while focus is in it (a dialog); Escape is handled by the controller. */
@@ -45,7 +46,7 @@ function trapTab(event: TargetedKeyboardEvent<HTMLElement>): void {
   }
 }
 
-export function TrialCard({ view, now, onClose, onTogglePin, onRetry }: TrialCardProps) {
+export function TrialCard({ view, now, onClose, onTogglePin, onRetry, onFullView }: TrialCardProps) {
   const { id, result } = view;
   const trial = result?.ok ? result.trial : undefined;
   const name = trial?.briefTitle ? `Trial ${id}: ${trial.briefTitle}` : `Trial ${id}`;
@@ -100,6 +101,7 @@ export function TrialCard({ view, now, onClose, onTogglePin, onRetry }: TrialCar
         recordUrl={recordUrl(id)}
         fetchedAt={result?.ok ? result.fetchedAt : undefined}
         versionHolder={trial?.versionHolder}
+        onFullView={onFullView}
       />
     </div>
   );

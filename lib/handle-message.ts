@@ -1,14 +1,27 @@
 /**
  * The background's answer to one message: validated with zod first (content scripts run beside
- * untrusted pages), then routed to the trial service. A message of the wrong shape is refused with
- * a reason, never obeyed.
+ * untrusted pages), then routed. A message of the wrong shape is refused with a reason, never obeyed.
  */
-import type { Refusal, ResponseMap } from './messages';
+import { trialError, type CacheInfo, type Refusal, type ResponseMap, type TrialResult } from './messages';
 import { parseRequest } from './messages.schema';
+import type { NctId } from './nct';
 import type { TrialService } from './trial-service';
 
+export interface Services {
+  /** What cards show, batched. */
+  trials: TrialService;
+  /** What the full view shows, one trial at a time. */
+  details: TrialService;
+  /** Opens the full view of a trial in a new tab. */
+  openFullView(id: NctId): Promise<void>;
+}
+
+function sumInfo(a: CacheInfo, b: CacheInfo): CacheInfo {
+  return { entries: a.entries + b.entries, bytes: a.bytes + b.bytes };
+}
+
 export async function handleMessage(
-  service: TrialService,
+  services: Services,
   message: unknown,
 ): Promise<ResponseMap[keyof ResponseMap] | Refusal> {
   const parsed = parseRequest(message);
@@ -16,10 +29,21 @@ export async function handleMessage(
   const { request } = parsed;
   switch (request.type) {
     case 'getTrials':
-      return service.getTrials(request.ids);
+      return services.trials.getTrials(request.ids);
+    case 'getTrialDetails': {
+      const [result] = await services.details.getTrials([request.id]);
+      return (
+        result ??
+        ({ id: request.id, ok: false, error: trialError('invalid-id', request.id) } satisfies TrialResult)
+      );
+    }
+    case 'openFullView':
+      await services.openFullView(request.id as NctId);
+      return { opened: true };
     case 'clearCache':
-      return service.clearCache();
+      await services.details.clearCache();
+      return services.trials.clearCache();
     case 'cacheInfo':
-      return service.cacheInfo();
+      return sumInfo(await services.trials.cacheInfo(), await services.details.cacheInfo());
   }
 }

@@ -14,6 +14,8 @@ const requestSchema = z.discriminatedUnion('type', [
     // IDs are checked one by one later, so that one malformed ID gets its own `invalid-id` answer.
     ids: z.array(z.string().max(64)).min(1).max(MAX_IDS_PER_REQUEST),
   }),
+  z.object({ type: z.literal('getTrialDetails'), id: z.string().max(64) }),
+  z.object({ type: z.literal('openFullView'), id: z.string().regex(/^NCT\d{8}$/) }),
   z.object({ type: z.literal('clearCache') }),
   z.object({ type: z.literal('cacheInfo') }),
 ]);

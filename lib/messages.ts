@@ -33,10 +33,19 @@ export interface CacheInfo {
   bytes: number;
 }
 
-export type Request = { type: 'getTrials'; ids: string[] } | { type: 'clearCache' } | { type: 'cacheInfo' };
+export type Request =
+  | { type: 'getTrials'; ids: string[] }
+  /** One trial with everything the full view shows (summary, design, arms). */
+  | { type: 'getTrialDetails'; id: string }
+  /** Opens the full view of a trial in a new tab (content scripts cannot open extension pages). */
+  | { type: 'openFullView'; id: string }
+  | { type: 'clearCache' }
+  | { type: 'cacheInfo' };
 
 export interface ResponseMap {
   getTrials: TrialResult[];
+  getTrialDetails: TrialResult;
+  openFullView: { opened: boolean };
   clearCache: CacheInfo;
   cacheInfo: CacheInfo;
 }

@@ -9,16 +9,24 @@ export function CardFooter({
   recordUrl,
   fetchedAt,
   versionHolder,
+  onFullView,
 }: {
   recordUrl: string;
   fetchedAt?: number;
   versionHolder?: string;
+  /** Opens the extension's full view of the trial, printable. */
+  onFullView(): void;
 }) {
   return (
     <footer class="footer">
-      <a class="open" href={recordUrl} target="_blank" rel="noopener noreferrer">
-        Open on ClinicalTrials.gov
-      </a>
+      <p class="footer-actions">
+        <a class="open" href={recordUrl} target="_blank" rel="noopener noreferrer">
+          Open on ClinicalTrials.gov
+        </a>
+        <button type="button" class="link-button" onClick={onFullView}>
+          Full view
+        </button>
+      </p>
       {fetchedAt !== undefined && (
         <p class="muted">
           Data as of {day(fetchedAt)}

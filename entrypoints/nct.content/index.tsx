@@ -73,6 +73,7 @@ export default defineContentScript({
                 onClose={() => controller.close({ restoreFocus: true })}
                 onTogglePin={() => controller.togglePin()}
                 onRetry={() => void controller.retry()}
+                onFullView={() => void sendRequest({ type: 'openFullView', id: view.id })}
               />
             ) : null,
             container,

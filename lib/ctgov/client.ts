@@ -17,6 +17,8 @@ export const API_BASE = 'https://clinicaltrials.gov/api/v2';
 
 export interface ClientOptions {
   fetch?: typeof fetch;
+  /** The `fields` to ask for; the card's by default. */
+  fields?: readonly string[];
   /** Per request, in ms. */
   timeoutMs?: number;
   /** Largest body we read, in bytes: anything bigger is refused, not buffered. */
@@ -25,7 +27,7 @@ export interface ClientOptions {
   maxPages?: number;
 }
 
-const DEFAULTS = { timeoutMs: 15_000, maxBytes: 16 * 1024 * 1024, maxPages: 5 };
+const DEFAULTS = { timeoutMs: 15_000, maxBytes: 16 * 1024 * 1024, maxPages: 5, fields: STUDY_FIELDS };
 
 /** A whole request failed. `retryAfterMs` carries the server's `Retry-After`, when it sent one. */
 export class ApiError extends Error {
@@ -43,15 +45,19 @@ export class ApiError extends Error {
 /** Per requested ID: the study, or a typed error for that ID alone. Missing IDs were not found. */
 export type BatchResult = Map<NctId, Study | TrialErrorCode>;
 
-export function studyUrl(id: NctId): string {
-  const params = new URLSearchParams({ fields: STUDY_FIELDS.join(',') });
+export function studyUrl(id: NctId, fields: readonly string[] = STUDY_FIELDS): string {
+  const params = new URLSearchParams({ fields: fields.join(',') });
   return `${API_BASE}/studies/${id}?${params}`;
 }
 
-export function batchUrl(ids: readonly NctId[], pageToken?: string): string {
+export function batchUrl(
+  ids: readonly NctId[],
+  pageToken?: string,
+  fields: readonly string[] = STUDY_FIELDS,
+): string {
   const params = new URLSearchParams({
     'filter.ids': ids.join(','),
-    fields: STUDY_FIELDS.join(','),
+    fields: fields.join(','),
     // The default page size is 10: ask for the whole batch in one page.
     pageSize: String(ids.length),
   });
@@ -189,7 +195,7 @@ export async function fetchTrialBatch(
   if (ids.length === 1) {
     const [id] = ids as [NctId];
     try {
-      const body = await getJson(studyUrl(id), options, signal);
+      const body = await getJson(studyUrl(id, options.fields), options, signal);
       assign(result, wanted, [body]);
       // Followed a 301 from an alias: the answer is that trial even if it does not list the alias.
       if (!result.has(id)) {
@@ -205,7 +211,7 @@ export async function fetchTrialBatch(
   }
   let pageToken: string | undefined;
   for (let page = 0; page < options.maxPages; page++) {
-    const body = await getJson(batchUrl(ids, pageToken), options, signal);
+    const body = await getJson(batchUrl(ids, pageToken, options.fields), options, signal);
     const paged = pagedStudiesSchema.safeParse(body);
     if (!paged.success) throw new ApiError('bad-response', 'answer is not a list of studies', false);
     assign(result, wanted, paged.data.studies);

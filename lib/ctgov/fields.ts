@@ -53,3 +53,14 @@ export const STUDY_FIELDS: readonly string[] = [
   'hasResults',
   'derivedSection.miscInfoModule.versionHolder',
 ];
+
+/**
+ * The full trial view asks for more, for one trial at a time: the summary, the design, the arms. Still
+ * no results section: the view links to the registry's results tab instead.
+ */
+export const DETAIL_FIELDS: readonly string[] = [
+  ...STUDY_FIELDS,
+  'protocolSection.descriptionModule.briefSummary',
+  'protocolSection.designModule.designInfo',
+  'protocolSection.armsInterventionsModule.armGroups',
+];

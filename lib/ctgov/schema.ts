@@ -95,12 +95,35 @@ export const studySchema = z.object({
         studyType: optional(text),
         phases: lenientList(text),
         enrollmentInfo: optional(z.object({ count: z.number().int().nonnegative(), type: optional(text) })),
+        designInfo: optional(
+          z.object({
+            allocation: optional(text),
+            interventionModel: optional(text),
+            primaryPurpose: optional(text),
+            observationalModel: optional(text),
+            timePerspective: optional(text),
+            maskingInfo: optional(z.object({ masking: optional(text), whoMasked: lenientList(text) })),
+          }),
+        ),
       }),
     ),
     armsInterventionsModule: optional(
       z.object({
         interventions: lenientList(
-          z.object({ type: optional(text), name: text, otherNames: lenientList(text) }),
+          z.object({
+            type: optional(text),
+            name: text,
+            description: optional(text),
+            otherNames: lenientList(text),
+          }),
+        ),
+        armGroups: lenientList(
+          z.object({
+            label: text,
+            type: optional(text),
+            description: optional(text),
+            interventionNames: lenientList(text),
+          }),
         ),
       }),
     ),

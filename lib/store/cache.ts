@@ -18,9 +18,11 @@ export const FRESH_MS = 12 * 60 * 60 * 1000;
 export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 export const MAX_BYTES = 4 * 1024 * 1024;
 
-const ENTRY_PREFIX = `trial:v${CACHE_VERSION}:`;
-const INDEX_KEY = `trial-index:v${CACHE_VERSION}`;
-const ANY_CACHE_KEY = /^trial(-index)?:v\d+/;
+/** Every key any cache namespace writes: `trial:v1:NCT…`, `detail-index:v1` … */
+const ANY_CACHE_KEY = /^(trial|detail)(-index)?:v\d+/;
+
+/** Separate caches: what the card shows, and the fuller answers of the full trial view. */
+export type CacheNamespace = 'trial' | 'detail';
 
 export interface CacheEntry {
   summary: TrialSummary;
@@ -43,6 +45,7 @@ export interface StorageAreaLike {
 type Index = Map<string, { at: number; bytes: number }>;
 
 export interface CacheOptions {
+  namespace?: CacheNamespace;
   area?: StorageAreaLike;
   now?: () => number;
   maxBytes?: number;
@@ -65,6 +68,10 @@ export function createTrialCache(options: CacheOptions = {}) {
   const area: StorageAreaLike = options.area ?? browser.storage.local;
   const now = options.now ?? (() => Date.now());
   const maxBytes = options.maxBytes ?? MAX_BYTES;
+  const namespace = options.namespace ?? 'trial';
+  const ENTRY_PREFIX = `${namespace}:v${CACHE_VERSION}:`;
+  const INDEX_KEY = `${namespace}-index:v${CACHE_VERSION}`;
+  const ownKey = (key: string) => key.startsWith(`${namespace}:v`) || key.startsWith(`${namespace}-index:v`);
   // Index updates are read-modify-write: run them one after another.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -137,10 +144,12 @@ export function createTrialCache(options: CacheOptions = {}) {
       });
     },
 
-    /** Empties the cache (every version), leaving other storage alone. */
+    /** Empties this cache (every version), leaving other storage alone. */
     clear(): Promise<CacheInfo> {
       return serial(async () => {
-        const keys = Object.keys(await area.get(null)).filter((key) => ANY_CACHE_KEY.test(key));
+        const keys = Object.keys(await area.get(null)).filter(
+          (key) => ANY_CACHE_KEY.test(key) && ownKey(key),
+        );
         await area.remove(keys);
         return { entries: 0, bytes: 0 };
       });
@@ -150,7 +159,8 @@ export function createTrialCache(options: CacheOptions = {}) {
     dropOtherVersions(): Promise<void> {
       return serial(async () => {
         const keys = Object.keys(await area.get(null)).filter(
-          (key) => ANY_CACHE_KEY.test(key) && !key.startsWith(ENTRY_PREFIX) && key !== INDEX_KEY,
+          (key) =>
+            ANY_CACHE_KEY.test(key) && ownKey(key) && !key.startsWith(ENTRY_PREFIX) && key !== INDEX_KEY,
         );
         if (keys.length > 0) await area.remove(keys);
       });

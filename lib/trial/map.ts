@@ -37,6 +37,19 @@ function toSite(l: StudyLocation): Site {
   });
 }
 
+type DesignInfo = NonNullable<NonNullable<Study['protocolSection']['designModule']>['designInfo']>;
+
+function designOf(info: DesignInfo | undefined): TrialSummary['design'] {
+  if (!info) return undefined;
+  return compact({
+    allocation: info.allocation,
+    model: info.interventionModel ?? info.observationalModel,
+    purpose: info.primaryPurpose,
+    masking: info.maskingInfo?.masking,
+    whoMasked: info.maskingInfo?.whoMasked ?? [],
+  });
+}
+
 export function studyToSummary(study: Study): TrialSummary {
   const p = study.protocolSection;
   const id = p.identificationModule;
@@ -67,8 +80,17 @@ export function studyToSummary(study: Study): TrialSummary {
     conditions: p.conditionsModule?.conditions ?? [],
     keywords: p.conditionsModule?.keywords ?? [],
     interventions: (p.armsInterventionsModule?.interventions ?? []).map((i) =>
-      compact({ type: i.type, name: i.name, otherNames: i.otherNames }),
+      compact({ type: i.type, name: i.name, description: i.description, otherNames: i.otherNames }),
     ),
+    arms: (p.armsInterventionsModule?.armGroups ?? []).map((a) =>
+      compact({
+        label: a.label,
+        type: a.type,
+        description: a.description,
+        interventions: a.interventionNames,
+      }),
+    ),
+    design: designOf(design?.designInfo),
     sponsor: leadSponsorName
       ? compact({ name: leadSponsorName, class: sponsors?.leadSponsor?.class })
       : undefined,

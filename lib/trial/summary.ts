@@ -55,7 +55,17 @@ export interface TrialSummary {
   studyType?: string;
   conditions: string[];
   keywords: string[];
-  interventions: { type?: string; name: string; otherNames: string[] }[];
+  interventions: { type?: string; name: string; description?: string; otherNames: string[] }[];
+  /** Study arms; only in the full view's answers (empty in the card's, which do not ask for them). */
+  arms: { label: string; type?: string; description?: string; interventions: string[] }[];
+  /** How the study is designed; only in the full view's answers. */
+  design?: {
+    allocation?: string;
+    model?: string;
+    purpose?: string;
+    masking?: string;
+    whoMasked: string[];
+  };
   sponsor?: { name: string; class?: string };
   collaborators: string[];
   enrollment?: { count: number; estimated: boolean };

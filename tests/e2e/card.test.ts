@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
 import { routeRegistry, type RegistryLog } from './registry';
-import { realRecord } from '../support/ctgov';
+import { HAVE_CTGOV, describeFixtures, realRecord } from '../support/ctgov';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -42,27 +42,30 @@ function sitesOf(id: string): { sites: number; countries: number } {
   return { sites: locations.length, countries: new Set(locations.map((l) => l.country)).size };
 }
 
-describe('the card in Chromium (production build)', () => {
-  it('opens on hover after the delay, with status, phase, title and site count', async () => {
-    const page = await openPage();
-    await mark(page, 'NCT05147467').hover();
-    await page.waitForTimeout(300);
-    expect(await card(page).count()).toBe(0);
-    await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(1);
-    const dialog = card(page);
-    await dialog.locator('.title').waitFor();
-    expect(await dialog.getAttribute('aria-label')).toBe(
-      'Trial NCT05147467: Study of APG-2575 in Patients With Relapsed/Refractory CLL/SLL',
-    );
-    const text = await dialog.innerText();
-    expect(text).toContain('Recruiting');
-    expect(text).toContain('Phase 2');
-    const { sites, countries } = sitesOf('NCT05147467');
-    expect(text).toContain(`${sites} sites in ${countries} ${countries === 1 ? 'country' : 'countries'}`);
-    expect(text).toContain('Not medical advice');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png'), animations: 'disabled' });
-    await page.close();
-  });
+describe(`the card in Chromium (production build; ${describeFixtures()})`, () => {
+  it.skipIf(!HAVE_CTGOV)(
+    'opens on hover after the delay, with status, phase, title and site count',
+    async () => {
+      const page = await openPage();
+      await mark(page, 'NCT05147467').hover();
+      await page.waitForTimeout(300);
+      expect(await card(page).count()).toBe(0);
+      await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(1);
+      const dialog = card(page);
+      await dialog.locator('.title').waitFor();
+      expect(await dialog.getAttribute('aria-label')).toBe(
+        'Trial NCT05147467: Study of APG-2575 in Patients With Relapsed/Refractory CLL/SLL',
+      );
+      const text = await dialog.innerText();
+      expect(text).toContain('Recruiting');
+      expect(text).toContain('Phase 2');
+      const { sites, countries } = sitesOf('NCT05147467');
+      expect(text).toContain(`${sites} sites in ${countries} ${countries === 1 ? 'country' : 'countries'}`);
+      expect(text).toContain('Not medical advice');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png'), animations: 'disabled' });
+      await page.close();
+    },
+  );
 
   it('never opens under the pointer and stays inside the viewport, flipping above near the bottom', async () => {
     const page = await openPage();
@@ -78,22 +81,25 @@ describe('the card in Chromium (production build)', () => {
     await page.close();
   });
 
-  it('stays open while the pointer is over it, and closes after the grace period once it leaves', async () => {
-    const page = await openPage();
-    await mark(page, 'NCT00184067').hover();
-    await card(page).locator('.title').waitFor();
-    const box = await card(page).boundingBox();
-    if (!box) throw new Error('no card');
-    await page.mouse.move(box.x + 40, box.y + 40, { steps: 4 });
-    await page.waitForTimeout(800);
-    expect(await card(page).count()).toBe(1);
-    expect(await card(page).innerText()).toContain('Why stopped: Primary PI left institution');
-    await page.mouse.move(1200, 700);
-    await page.waitForTimeout(150);
-    expect(await card(page).count()).toBe(1);
-    await expect.poll(() => card(page).count(), { timeout: 2000 }).toBe(0);
-    await page.close();
-  });
+  it.skipIf(!HAVE_CTGOV)(
+    'stays open while the pointer is over it, and closes after the grace period once it leaves',
+    async () => {
+      const page = await openPage();
+      await mark(page, 'NCT00184067').hover();
+      await card(page).locator('.title').waitFor();
+      const box = await card(page).boundingBox();
+      if (!box) throw new Error('no card');
+      await page.mouse.move(box.x + 40, box.y + 40, { steps: 4 });
+      await page.waitForTimeout(800);
+      expect(await card(page).count()).toBe(1);
+      expect(await card(page).innerText()).toContain('Why stopped: Primary PI left institution');
+      await page.mouse.move(1200, 700);
+      await page.waitForTimeout(150);
+      expect(await card(page).count()).toBe(1);
+      await expect.poll(() => card(page).count(), { timeout: 2000 }).toBe(0);
+      await page.close();
+    },
+  );
 
   it('opens at once on keyboard focus; Escape closes it and gives focus back to the ID', async () => {
     const page = await openPage();
@@ -167,7 +173,7 @@ describe('the card in Chromium (production build)', () => {
     await page.close();
   });
 
-  it('shows every site count of a large trial and pages through its sites', async () => {
+  it.skipIf(!HAVE_CTGOV)('shows every site count of a large trial and pages through its sites', async () => {
     const page = await openPage();
     await mark(page, 'NCT02513394').hover();
     await card(page).locator('.title').waitFor();
@@ -182,7 +188,7 @@ describe('the card in Chromium (production build)', () => {
     await page.close();
   });
 
-  it('warns when the status is UNKNOWN and names the last known status', async () => {
+  it.skipIf(!HAVE_CTGOV)('warns when the status is UNKNOWN and names the last known status', async () => {
     const page = await openPage();
     await mark(page, 'NCT04207047').hover();
     await card(page).locator('.title').waitFor();

@@ -46,6 +46,15 @@ export function realStudies(): RealStudy[] {
     .flatMap((name) => studiesIn(name, JSON.parse(readFileSync(path.join(CTGOV_DIR, name), 'utf8'))));
 }
 
+/**
+ * Rows for a table test over every real study: `[nctId, file, raw]`. Without the recordings, one row
+ * whose name says so, for a test that is then skipped (an empty table would fail to load instead).
+ */
+export function realStudyRows(): (readonly [string, string, unknown])[] {
+  const rows = realStudies().map((s) => [s.nctId, s.file, s.raw] as const);
+  return rows.length > 0 ? rows : [[`(no real records: ${CTGOV_DIR} is absent)`, 'none', undefined] as const];
+}
+
 /** One real single-study record by ID (the full `GET /studies/{id}` shape). */
 export function realRecord(nctId: string): unknown {
   return JSON.parse(readFileSync(path.join(CTGOV_DIR, `${nctId}.json`), 'utf8'));

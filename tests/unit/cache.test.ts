@@ -2,26 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NctId } from '@/lib/nct';
 import { createTrialCache, FRESH_MS, MAX_AGE_MS, type CacheEntry } from '@/lib/store/cache';
-import type { TrialSummary } from '@/lib/trial/summary';
+import { summaryWith } from '../support/summary';
 
 function entry(nctId: NctId, fetchedAt: number, padding = 0): CacheEntry {
-  const summary = {
-    nctId,
-    aliases: [],
-    briefTitle: 'x'.repeat(padding),
-    status: {},
-    phases: [],
-    conditions: [],
-    keywords: [],
-    interventions: [],
-    collaborators: [],
-    dates: {},
-    eligibility: { stdAges: [] },
-    sites: [],
-    centralContacts: [],
-    secondaryIds: [],
-  } satisfies TrialSummary;
-  return { summary, fetchedAt };
+  return { summary: summaryWith(nctId, { briefTitle: 'x'.repeat(padding) }), fetchedAt };
 }
 
 let clock = 1_000_000_000_000;

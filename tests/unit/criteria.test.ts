@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { firstItems, parseCriteria, unescapeMarkdown } from '@/lib/trial/criteria';
-import { HAVE_CTGOV, describeFixtures, realStudies } from '../support/ctgov';
+import { HAVE_CTGOV, describeFixtures, realStudies, realStudyRows } from '../support/ctgov';
 
 /** The words of a text, list markers (`*`, `1.`, `a)`) aside: they are structure, not content. */
 function words(text: string): string[] {
@@ -90,7 +90,9 @@ const criteriaOf = (raw: unknown) =>
     .eligibilityModule.eligibilityCriteria;
 
 describe(`eligibility criteria of real records (${describeFixtures()})`, () => {
-  it.skipIf(!HAVE_CTGOV).each(withCriteria.map((s) => [s.nctId, s.file, s.raw] as const))(
+  it
+    .skipIf(!HAVE_CTGOV)
+    .each(HAVE_CTGOV ? withCriteria.map((s) => [s.nctId, s.file, s.raw] as const) : realStudyRows())(
     '%s (%s): nothing lost, inclusion and exclusion found where written',
     (_id, _file, raw) => {
       const text = criteriaOf(raw);

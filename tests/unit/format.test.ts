@@ -11,6 +11,7 @@ import {
   studyTypeLabel,
 } from '@/lib/trial/format';
 import type { Site, TrialSummary } from '@/lib/trial/summary';
+import { summaryWith } from '../support/summary';
 
 describe('status words', () => {
   it.each([
@@ -92,21 +93,7 @@ describe('dates', () => {
 });
 
 function trialWithStatus(status: TrialSummary['status']): TrialSummary {
-  return {
-    nctId: 'NCT00000001',
-    aliases: [],
-    status,
-    phases: [],
-    conditions: [],
-    keywords: [],
-    interventions: [],
-    collaborators: [],
-    dates: {},
-    eligibility: { stdAges: [] },
-    sites: [],
-    centralContacts: [],
-    secondaryIds: [],
-  };
+  return summaryWith('NCT00000001', { status });
 }
 
 describe('freshness', () => {

@@ -5,7 +5,7 @@ import { studySchema } from '@/lib/ctgov/schema';
 import { trialError, type TrialResult } from '@/lib/messages';
 import type { NctId } from '@/lib/nct';
 import { studyToSummary } from '@/lib/trial/map';
-import { HAVE_CTGOV, describeFixtures, realStudies } from '../support/ctgov';
+import { HAVE_CTGOV, describeFixtures, realStudyRows } from '../support/ctgov';
 import { carTStudy, edgeStudies } from '../fixtures/studies';
 
 afterEach(cleanup);
@@ -19,7 +19,7 @@ function okResult(raw: unknown): TrialResult {
 }
 
 function renderCard(result: TrialResult | undefined, id = result?.id ?? 'NCT00000001') {
-  const handlers = { onClose: vi.fn(), onTogglePin: vi.fn(), onRetry: vi.fn() };
+  const handlers = { onClose: vi.fn(), onTogglePin: vi.fn(), onRetry: vi.fn(), onFullView: vi.fn() };
   const view = { id: id as NctId, result, pinned: false };
   const utils = render(<TrialCard view={view} now={NOW} {...handlers} />);
   return { ...utils, ...handlers, dialog: screen.getByRole('dialog') };
@@ -34,7 +34,7 @@ type Raw = {
 };
 
 describe(`the card for every real record (${describeFixtures()})`, () => {
-  it.skipIf(!HAVE_CTGOV).each(realStudies().map((s) => [s.nctId, s.file, s.raw] as const))(
+  it.skipIf(!HAVE_CTGOV).each(realStudyRows())(
     '%s (%s): named by its ID, every value from the record, nothing undefined',
     (nctId, _file, raw) => {
       const { dialog } = renderCard(okResult(raw));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { studySchema } from '@/lib/ctgov/schema';
 import { studyToSummary } from '@/lib/trial/map';
 import type { TrialSummary } from '@/lib/trial/summary';
-import { HAVE_CTGOV, describeFixtures, realRecord, realStudies } from '../support/ctgov';
+import { HAVE_CTGOV, describeFixtures, realRecord, realStudies, realStudyRows } from '../support/ctgov';
 import { carTStudy, edgeStudies } from '../fixtures/studies';
 
 function summarise(raw: unknown): TrialSummary {
@@ -24,7 +24,7 @@ describe(`mapping real records (${describeFixtures()})`, () => {
     expect(studies.length).toBeGreaterThanOrEqual(30);
   });
 
-  it.skipIf(!HAVE_CTGOV).each(studies.map((s) => [s.nctId, s.file, s.raw] as const))(
+  it.skipIf(!HAVE_CTGOV).each(realStudyRows())(
     '%s (%s) parses and maps with nothing undefined',
     (nctId, _file, raw) => {
       const summary = summarise(raw);
@@ -137,6 +137,7 @@ describe('mapping our own edge records', () => {
       conditions: [],
       keywords: [],
       interventions: [],
+      arms: [],
       collaborators: [],
       dates: {},
       eligibility: { stdAges: [] },

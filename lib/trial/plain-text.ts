@@ -1,0 +1,104 @@
+/**
+ * A trial as plain text: the "Copy summary" of the full view (the same facts its print-out shows),
+ * and a citation. Pure: the caller passes the dates.
+ */
+import { recordUrl } from '../nct';
+import { firstItems, parseCriteria } from './criteria';
+import {
+  ageRange,
+  formatPartialDate,
+  formatRegistryDate,
+  freshness,
+  phaseLabel,
+  plural,
+  sexLabel,
+  siteOverview,
+  statusLabel,
+  studyTypeLabel,
+} from './format';
+import type { TrialSummary } from './summary';
+
+function day(ms: number): string {
+  return new Date(ms).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+/** The facts a reader takes to an appointment, one per line, as the registry states them. */
+export function summaryText(trial: TrialSummary, fetchedAt: number, now: number): string {
+  const lines: string[] = [];
+  const add = (label: string, value: string | undefined) => {
+    if (value) lines.push(`${label}: ${value}`);
+  };
+  lines.push(trial.briefTitle ?? trial.officialTitle ?? trial.nctId);
+  lines.push(`${trial.nctId}${trial.acronym ? ` (${trial.acronym})` : ''}`);
+  lines.push('');
+  add('Status', statusLabel(trial.status.overall).label);
+  add('Why stopped', trial.status.whyStopped);
+  add('Status checked', freshness(trial, now).text);
+  add('Phase', phaseLabel(trial.phases)?.replace(/^Phase:?\s*/, ''));
+  add('Study type', studyTypeLabel(trial.studyType));
+  if (trial.enrollment) {
+    add(
+      'Enrollment',
+      `${trial.enrollment.count.toLocaleString('en')} (${trial.enrollment.estimated ? 'estimated' : 'actual'})`,
+    );
+  }
+  add('Start', trial.dates.start && formatRegistryDate(trial.dates.start));
+  add('Completion', trial.dates.completion && formatRegistryDate(trial.dates.completion));
+  add('Sponsor', trial.sponsor?.name);
+  add('Conditions', trial.conditions.join('; '));
+  add('Interventions', trial.interventions.map((i) => i.name).join('; '));
+  const e = trial.eligibility;
+  add('Ages', ageRange(e.minimumAge, e.maximumAge));
+  add('Sex', sexLabel(e.sex));
+  if (e.healthyVolunteers !== undefined)
+    add('Healthy volunteers', e.healthyVolunteers ? 'accepted' : 'not accepted');
+  const sections = parseCriteria(e.criteria);
+  for (const [kind, label] of [
+    ['inclusion', 'Key inclusion criteria'],
+    ['exclusion', 'Key exclusion criteria'],
+  ] as const) {
+    const { items } = firstItems(sections, kind, 3);
+    if (items.length > 0) lines.push(`${label}:`, ...items.map((item) => `  - ${item.replace(/\n/g, ' ')}`));
+  }
+  const sites = siteOverview(trial.sites);
+  if (sites.total > 0) {
+    add('Sites', `${plural(sites.total, 'site')} in ${plural(sites.countries, 'country', 'countries')}`);
+  }
+  const contact = trial.centralContacts[0];
+  if (contact) add('Contact', [contact.name, contact.phone, contact.email].filter(Boolean).join(', '));
+  if (trial.hasResults !== undefined)
+    add('Results', trial.hasResults ? 'posted on ClinicalTrials.gov' : 'not posted');
+  lines.push('');
+  lines.push(`Full record: ${recordUrl(trial.nctId)}`);
+  lines.push(`Data from ClinicalTrials.gov as of ${day(fetchedAt)}. Not medical advice: ask your doctor.`);
+  return lines.join('\n');
+}
+
+/**
+ * A citation in the form the US National Library of Medicine recommends for ClinicalTrials.gov
+ * records (Citing Medicine, "databases"): responsible party, title, the database, its publisher, the
+ * date cited, the URL and the identifier; with the record's own first-posted and last-update dates.
+ */
+export function citation(trial: TrialSummary, accessed: number): string {
+  const title = trial.briefTitle ?? trial.officialTitle ?? 'Untitled';
+  /** Ends a citation element with one period, whether or not the registry text already has one. */
+  const sentence = (part: string) => (/[.!?]$/.test(part) ? `${part} ` : `${part}. `);
+  const who = trial.sponsor?.name ? sentence(trial.sponsor.name) : '';
+  const dates = [
+    trial.status.firstPosted ? `first posted ${formatPartialDate(trial.status.firstPosted)}` : undefined,
+    trial.status.lastUpdatePosted
+      ? `last updated ${formatPartialDate(trial.status.lastUpdatePosted)}`
+      : undefined,
+  ].filter(Boolean);
+  return (
+    `${who}${sentence(`${title}${trial.acronym ? ` (${trial.acronym})` : ''}`)}` +
+    `In: ClinicalTrials.gov [Internet]. Bethesda (MD): National Library of Medicine (US). 2000- ` +
+    `[cited ${day(accessed)}]. ${dates.length > 0 ? `Record ${dates.join(', ')}. ` : ''}` +
+    `Available from: ${recordUrl(trial.nctId)} NLM Identifier: ${trial.nctId}.`
+  );
+}
