@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { firstItems, parseCriteria } from '@/lib/trial/criteria';
+import { firstItems, parseCriteria } from '@/lib/trial/eligibility';
 import { ageRange, sexLabel } from '@/lib/trial/format';
 import type { TrialSummary } from '@/lib/trial/summary';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { TrialResult } from '@/lib/messages';
 import { recordUrl } from '@/lib/nct';
-import { parseCriteria } from '@/lib/trial/criteria';
+import { parseCriteria } from '@/lib/trial/eligibility';
 import {
   ageRange,
   formatPartialDate,

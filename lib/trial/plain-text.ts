@@ -3,7 +3,7 @@
  * and a citation. Pure: the caller passes the dates.
  */
 import { recordUrl } from '../nct';
-import { firstItems, parseCriteria } from './criteria';
+import { firstItems, parseCriteria } from './eligibility';
 import {
   ageRange,
   formatPartialDate,

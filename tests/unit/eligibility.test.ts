@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstItems, parseCriteria, unescapeMarkdown } from '@/lib/trial/criteria';
+import { firstItems, parseCriteria, unescapeMarkdown } from '@/lib/trial/eligibility';
 import { HAVE_CTGOV, describeFixtures, realStudies, realStudyRows } from '../support/ctgov';
 
 /** The words of a text, list markers (`*`, `1.`, `a)`) aside: they are structure, not content. */
