@@ -1,7 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { TrialResult } from '@/lib/messages';
 import { recordUrl } from '@/lib/nct';
-import { parseCriteria } from '@/lib/trial/eligibility';
 import {
   ageRange,
   formatPartialDate,
@@ -16,6 +15,7 @@ import {
   studyTypeLabel,
 } from '@/lib/trial/format';
 import type { TrialSummary } from '@/lib/trial/summary';
+import { CriterionText } from '../CriterionText';
 import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
 
@@ -56,7 +56,7 @@ export function TrialDetails({ result, now }: { result: Ok; now: number }) {
   const phase = phaseLabel(trial.phases);
   const fresh = freshness(trial, now);
   const { dates, eligibility: e } = trial;
-  const criteria = parseCriteria(e.criteria);
+  const criteria = e.sections;
   return (
     <article class="trial">
       <header>
@@ -210,7 +210,9 @@ export function TrialDetails({ result, now }: { result: Ok; now: number }) {
                 {section.heading && <h3>{section.heading}</h3>}
                 <ul>
                   {section.items.map((item, j) => (
-                    <li key={j}>{item}</li>
+                    <li key={j}>
+                      <CriterionText item={item} terms={e.terms} />
+                    </li>
                   ))}
                 </ul>
               </div>

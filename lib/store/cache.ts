@@ -13,7 +13,8 @@ import { isCanonicalNctId, type NctId } from '../nct';
 import type { CacheInfo } from '../messages';
 import type { TrialSummary } from '../trial/summary';
 
-export const CACHE_VERSION = 1;
+/** 2: summaries carry the parsed eligibility criteria. */
+export const CACHE_VERSION = 2;
 export const FRESH_MS = 12 * 60 * 60 * 1000;
 export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 export const MAX_BYTES = 4 * 1024 * 1024;

@@ -5,13 +5,17 @@
  * nothing written is ever dropped.
  */
 
-export type SectionKind = 'inclusion' | 'exclusion' | 'other';
+import type { CriteriaSection, Criterion, CriterionMark } from './summary';
+import { findTerms } from './glossary';
+import { findThresholds } from './thresholds';
 
-export interface CriteriaSection {
+export type SectionKind = CriteriaSection['kind'];
+
+/** A section as parsed: top-level items as text, each with its nested lines (marked •) after it. */
+export interface ParsedSection {
   kind: SectionKind;
   /** The heading as written (without markdown), or undefined for text before any heading. */
   heading?: string;
-  /** Top-level items; each keeps its nested lines, indented, after its own text. */
   items: string[];
 }
 
@@ -39,10 +43,10 @@ function headingKind(line: string): { kind: SectionKind; heading: string } | und
   return { kind: 'other', heading };
 }
 
-export function parseCriteria(text: string | undefined): CriteriaSection[] {
+export function parseCriteria(text: string | undefined): ParsedSection[] {
   if (!text || text.trim().length === 0) return [];
-  const sections: CriteriaSection[] = [];
-  let current: CriteriaSection = { kind: 'other', items: [] };
+  const sections: ParsedSection[] = [];
+  let current: ParsedSection = { kind: 'other', items: [] };
   let itemIndent = -1;
   const push = () => {
     if (current.items.length > 0 || current.heading) sections.push(current);
@@ -76,18 +80,35 @@ export function parseCriteria(text: string | undefined): CriteriaSection[] {
 }
 
 /**
- * A lead-in sentence rather than a criterion: one line ending with a colon and nothing under it
- * ("Subjects who meet each of the following criteria are eligible:").
+ * The criteria as the card shows them: parsed, with thresholds and glossary terms marked, and the
+ * meanings of just the terms used. Runs in the background (the glossary stays out of content scripts).
  */
-function isLeadIn(item: string): boolean {
-  return item.trimEnd().endsWith(':') && !item.includes('\n');
-}
-
-/** The first `count` criteria of a kind (lead-in sentences aside), with how many there are in all. */
-export function firstItems(sections: CriteriaSection[], kind: SectionKind, count: number) {
-  const items = sections
-    .filter((s) => s.kind === kind)
-    .flatMap((s) => s.items)
-    .filter((item) => !isLeadIn(item));
-  return { items: items.slice(0, count), total: items.length };
+export function eligibilityView(text: string | undefined): {
+  sections: CriteriaSection[];
+  terms: { form: string; meaning: string }[];
+} {
+  const terms: { form: string; meaning: string }[] = [];
+  const termIndex = new Map<string, number>();
+  const sections = parseCriteria(text).map((section) => ({
+    ...section,
+    items: section.items.map((itemText): Criterion => {
+      const marks: CriterionMark[] = findThresholds(itemText).map((t) => ({
+        start: t.start,
+        end: t.end,
+        kind: 'threshold',
+      }));
+      for (const match of findTerms(itemText)) {
+        if (marks.some((m) => match.start < m.end && match.end > m.start)) continue;
+        const form = match.entry.forms[0] ?? match.text;
+        let index = termIndex.get(form);
+        if (index === undefined) {
+          index = terms.push({ form, meaning: match.entry.meaning }) - 1;
+          termIndex.set(form, index);
+        }
+        marks.push({ start: match.start, end: match.end, kind: 'term', term: index });
+      }
+      return { text: itemText, marks: marks.sort((a, b) => a.start - b.start) };
+    }),
+  }));
+  return { sections, terms };
 }

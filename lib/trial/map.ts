@@ -4,6 +4,7 @@
  */
 import type { NctId } from '../nct';
 import type { Study, StudyContact, StudyLocation } from '../ctgov/schema';
+import { eligibilityView } from './eligibility';
 import type { Contact, RegistryDate, Site, TrialSummary } from './summary';
 
 /** Drops keys whose value is `undefined`, so summaries stay small and compare cleanly. */
@@ -112,6 +113,7 @@ export function studyToSummary(study: Study): TrialSummary {
       healthyVolunteers: eligibility?.healthyVolunteers,
       stdAges: eligibility?.stdAges ?? [],
       criteria: eligibility?.eligibilityCriteria,
+      ...eligibilityView(eligibility?.eligibilityCriteria),
     }),
     sites: (contacts?.locations ?? []).map(toSite),
     centralContacts: (contacts?.centralContacts ?? []).map(toContact).filter(hasAny),

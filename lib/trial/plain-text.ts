@@ -3,7 +3,7 @@
  * and a citation. Pure: the caller passes the dates.
  */
 import { recordUrl } from '../nct';
-import { firstItems, parseCriteria } from './eligibility';
+import { firstItems } from './criteria-view';
 import {
   ageRange,
   formatPartialDate,
@@ -57,13 +57,14 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
   add('Sex', sexLabel(e.sex));
   if (e.healthyVolunteers !== undefined)
     add('Healthy volunteers', e.healthyVolunteers ? 'accepted' : 'not accepted');
-  const sections = parseCriteria(e.criteria);
+  const sections = e.sections;
   for (const [kind, label] of [
     ['inclusion', 'Key inclusion criteria'],
     ['exclusion', 'Key exclusion criteria'],
   ] as const) {
     const { items } = firstItems(sections, kind, 3);
-    if (items.length > 0) lines.push(`${label}:`, ...items.map((item) => `  - ${item.replace(/\n/g, ' ')}`));
+    if (items.length > 0)
+      lines.push(`${label}:`, ...items.map((item) => `  - ${item.text.replace(/\n/g, ' ')}`));
   }
   const sites = siteOverview(trial.sites);
   if (sites.total > 0) {

@@ -30,6 +30,28 @@ export interface Site {
   contacts: Contact[];
 }
 
+/** A span of a criterion to emphasise: a threshold to check, or a term with a meaning. */
+export interface CriterionMark {
+  start: number;
+  end: number;
+  kind: 'threshold' | 'term';
+  /** For a term: its index in `eligibility.terms`. */
+  term?: number;
+}
+
+/** One criterion as written (nested items on following lines), with what the card emphasises in it. */
+export interface Criterion {
+  text: string;
+  marks: CriterionMark[];
+}
+
+export interface CriteriaSection {
+  kind: 'inclusion' | 'exclusion' | 'other';
+  /** The heading as written, without markdown. */
+  heading?: string;
+  items: Criterion[];
+}
+
 export interface TrialSummary {
   nctId: NctId;
   /** Obsolete or duplicate IDs that now point at this record. */
@@ -85,6 +107,10 @@ export interface TrialSummary {
     stdAges: string[];
     /** The criteria text as written (CommonMark). */
     criteria?: string;
+    /** The criteria parsed in the background: sections of items with thresholds and terms marked. */
+    sections: CriteriaSection[];
+    /** Meanings of the glossary terms these criteria use (plain language, from lib/trial/glossary.ts). */
+    terms: { form: string; meaning: string }[];
   };
   sites: Site[];
   centralContacts: Contact[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { firstItems, parseCriteria, unescapeMarkdown } from '@/lib/trial/eligibility';
+import { firstItems, thresholdItems } from '@/lib/trial/criteria-view';
+import { eligibilityView, parseCriteria, unescapeMarkdown } from '@/lib/trial/eligibility';
 import { HAVE_CTGOV, describeFixtures, realStudies, realStudyRows } from '../support/ctgov';
 
 /** The words of a text, list markers (`*`, `1.`, `a)`) aside: they are structure, not content. */
@@ -62,17 +63,46 @@ describe('eligibility criteria: structure', () => {
     ]);
   });
 
+  const texts = (result: { items: { text: string }[]; total: number }) => ({
+    items: result.items.map((item) => item.text),
+    total: result.total,
+  });
+
   it('returns the first items of a kind and how many there are', () => {
-    const sections = parseCriteria('Inclusion Criteria:\n* a\n* b\n* c\nExclusion Criteria:\n* d');
-    expect(firstItems(sections, 'inclusion', 2)).toEqual({ items: ['a', 'b'], total: 3 });
-    expect(firstItems(sections, 'exclusion', 2)).toEqual({ items: ['d'], total: 1 });
+    const { sections } = eligibilityView('Inclusion Criteria:\n* a\n* b\n* c\nExclusion Criteria:\n* d');
+    expect(texts(firstItems(sections, 'inclusion', 2))).toEqual({ items: ['a', 'b'], total: 3 });
+    expect(texts(firstItems(sections, 'exclusion', 2))).toEqual({ items: ['d'], total: 1 });
   });
 
   it('leaves lead-in sentences out of the first criteria, but keeps items with sub-items', () => {
-    const sections = parseCriteria(
+    const { sections } = eligibilityView(
       'Inclusion Criteria:\n* Patients who meet all of the following are eligible:\n* One of:\n  * SLE\n* Adults',
     );
-    expect(firstItems(sections, 'inclusion', 2)).toEqual({ items: ['One of:\n• SLE', 'Adults'], total: 2 });
+    expect(texts(firstItems(sections, 'inclusion', 2))).toEqual({
+      items: ['One of:\n• SLE', 'Adults'],
+      total: 2,
+    });
+  });
+
+  it('marks thresholds and glossary terms in each criterion, and keeps the meanings of the terms used', () => {
+    const { sections, terms } = eligibilityView(
+      'Inclusion Criteria:\n\n1. ECOG 0\\~1 score;\n2. Renal function: eGFR≥30ML/min/1.73m2;\n\nExclusion Criteria:\n\n1. GVHD, or ECOG 3',
+    );
+    const marked = sections.map((s) =>
+      s.items.map((item) => item.marks.map((m) => `${m.kind}:${item.text.slice(m.start, m.end)}`)),
+    );
+    expect(marked).toEqual([
+      [
+        ['term:ECOG', 'threshold:0~1'],
+        ['term:eGFR', 'threshold:≥30ML/min/1.73m2'],
+      ],
+      [['term:GVHD', 'term:ECOG']],
+    ]);
+    expect(terms.map((t) => t.form)).toEqual(['ECOG', 'eGFR', 'GVHD']);
+    expect(thresholdItems(sections).map((h) => [h.section, h.index])).toEqual([
+      [0, 0],
+      [0, 1],
+    ]);
   });
 
   it('undoes markdown escapes only', () => {

@@ -140,7 +140,7 @@ describe('mapping our own edge records', () => {
       arms: [],
       collaborators: [],
       dates: {},
-      eligibility: { stdAges: [] },
+      eligibility: { stdAges: [], sections: [], terms: [] },
       sites: [],
       centralContacts: [],
       secondaryIds: [],
