@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { plural, siteOverview, statusLabel } from '@/lib/trial/format';
+import { plural, statusLabel } from '@/lib/trial/format';
 import type { Contact, Site, TrialSummary } from '@/lib/trial/summary';
+import { siteOverview } from '@/lib/trial/locations';
 
 /** Sites shown before "Show all sites"; the full list is paged so a 1,000-site trial stays quick. */
 const FIRST_SITES = 3;

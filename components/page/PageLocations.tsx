@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
-import { plural, siteOverview, statusLabel } from '@/lib/trial/format';
+import { plural, statusLabel } from '@/lib/trial/format';
 import type { TrialSummary } from '@/lib/trial/summary';
+import { siteOverview } from '@/lib/trial/locations';
 
 /** Sites listed before "Show more": a 1,000-site trial stays quick to open and to print. */
 const PAGE = 100;

@@ -9,13 +9,13 @@ import {
   humanise,
   isStopped,
   phaseLabel,
-  phasePurpose,
   sexLabel,
   statusLabel,
   studyTypeLabel,
 } from '@/lib/trial/format';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { CriterionText } from '../CriterionText';
+import { phasePurpose } from '@/lib/trial/phase-purpose';
 import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
 

@@ -3,7 +3,7 @@
  * Unknown values (a status the API adds tomorrow) are shown as the registry wrote them, made readable,
  * never hidden or mapped to something else.
  */
-import type { RegistryDate, Site, TrialSummary } from './summary';
+import type { RegistryDate, TrialSummary } from './summary';
 
 /** How a status badge is coloured: open to participants, soon open, closed, stopped, unclear. */
 export type StatusTone = 'open' | 'soon' | 'closed' | 'stopped' | 'unknown';
@@ -150,62 +150,6 @@ function isClosed(status: string | undefined): boolean {
   return status === 'COMPLETED' || status === 'TERMINATED' || status === 'WITHDRAWN';
 }
 
-/** Site statuses that mean a person could still join there. */
-const OPEN_SITE = new Set(['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION', 'AVAILABLE']);
-
-export interface SiteOverview {
-  total: number;
-  countries: number;
-  openSites: number;
-  /** Countries with their sites, open sites first; countries with open sites first, then by size. */
-  byCountry: { country: string; sites: Site[]; open: number }[];
-}
-
-export function siteOverview(sites: readonly Site[]): SiteOverview {
-  const groups = new Map<string, Site[]>();
-  for (const site of sites) {
-    const country = site.country ?? 'Country not given';
-    const group = groups.get(country);
-    if (group) group.push(site);
-    else groups.set(country, [site]);
-  }
-  const isOpen = (site: Site) => OPEN_SITE.has(site.status ?? '');
-  const byCountry = [...groups]
-    .map(([country, group]) => ({
-      country,
-      // Stable sort: within open and within other sites, the registry's order is kept.
-      sites: [...group].sort((a, b) => Number(isOpen(b)) - Number(isOpen(a))),
-      open: group.filter(isOpen).length,
-    }))
-    .sort((a, b) => b.open - a.open || b.sites.length - a.sites.length || a.country.localeCompare(b.country));
-  return {
-    total: sites.length,
-    countries: new Set(sites.map((s) => s.country).filter(Boolean)).size,
-    openSites: sites.filter(isOpen).length,
-    byCountry,
-  };
-}
-
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
-}
-
-/** What each phase of research is for, in our own words, for readers who are not researchers. */
-const PHASE_PURPOSE: Record<string, string> = {
-  EARLY_PHASE1:
-    'Early phase 1 studies give very small doses to a few people, to learn how a new drug behaves in the body before regular phase 1 testing.',
-  PHASE1:
-    'Phase 1 studies test a new treatment in a small group of people for the first time, mainly to learn about safety, dose and side effects.',
-  PHASE2:
-    'Phase 2 studies give the treatment to a larger group to see whether it works and to learn more about its safety.',
-  PHASE3:
-    'Phase 3 studies compare the treatment with standard care or a placebo in large groups, to confirm whether it helps and to watch for side effects.',
-  PHASE4:
-    'Phase 4 studies follow a treatment after it has been approved, to learn more about its long-term benefits, risks and best use.',
-  NA: 'Phases describe the testing of drugs. This study (for example of a device, a procedure or a behaviour) has none.',
-};
-
-/** One sentence per phase the study lists; none for observational studies, which list no phase. */
-export function phasePurpose(phases: readonly string[]): string[] {
-  return phases.map((phase) => PHASE_PURPOSE[phase]).filter((text) => text !== undefined);
 }

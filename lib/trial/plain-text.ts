@@ -12,11 +12,11 @@ import {
   phaseLabel,
   plural,
   sexLabel,
-  siteOverview,
   statusLabel,
   studyTypeLabel,
 } from './format';
 import type { TrialSummary } from './summary';
+import { siteOverview } from './locations';
 
 function day(ms: number): string {
   return new Date(ms).toLocaleDateString('en-GB', {

@@ -6,11 +6,10 @@ import {
   freshness,
   phaseLabel,
   sexLabel,
-  siteOverview,
   statusLabel,
   studyTypeLabel,
 } from '@/lib/trial/format';
-import type { Site, TrialSummary } from '@/lib/trial/summary';
+import type { TrialSummary } from '@/lib/trial/summary';
 import { summaryWith } from '../support/summary';
 
 describe('status words', () => {
@@ -122,29 +121,5 @@ describe('freshness', () => {
     const f = freshness(trialWithStatus({ overall: 'UNKNOWN', lastKnown: 'ACTIVE_NOT_RECRUITING' }), now);
     expect(f.warning).toContain('Last known status: active, not recruiting.');
     expect(f.text).toBeUndefined();
-  });
-});
-
-describe('site overview', () => {
-  const sites: Site[] = [
-    { facility: 'A', country: 'Germany', status: 'COMPLETED', contacts: [] },
-    { facility: 'B', country: 'China', status: 'NOT_YET_RECRUITING', contacts: [] },
-    { facility: 'C', country: 'China', status: 'RECRUITING', contacts: [] },
-    { facility: 'D', country: 'Germany', status: 'RECRUITING', contacts: [] },
-    { facility: 'E', country: 'Germany', contacts: [] },
-    { facility: 'F', contacts: [] },
-  ];
-
-  it('counts sites, countries and open sites', () => {
-    expect(siteOverview(sites)).toMatchObject({ total: 6, countries: 2, openSites: 3 });
-  });
-
-  it('puts open sites first, in countries with open sites first', () => {
-    const groups = siteOverview(sites).byCountry.map((g) => [g.country, g.sites.map((s) => s.facility)]);
-    expect(groups).toEqual([
-      ['China', ['B', 'C']],
-      ['Germany', ['D', 'A', 'E']],
-      ['Country not given', ['F']],
-    ]);
   });
 });
