@@ -9,7 +9,7 @@ import { recordUrl } from '@/lib/nct';
 import { CardFooter } from './card/CardFooter';
 import { CardHeader } from './card/CardHeader';
 import { EligibilitySection } from './card/EligibilitySection';
-import { LocationsSection } from './card/LocationsSection';
+import { LocationsSection, type DistanceContext } from './card/LocationsSection';
 import { StatusSection } from './card/StatusSection';
 import { AboutSection, DesignSection } from './card/StudySection';
 import { Announcer } from './card/Announcer';
@@ -24,6 +24,8 @@ export interface TrialCardProps {
   onTogglePin(): void;
   onRetry(): void;
   onFullView(): void;
+  /** Set when the reader has a home location: distances to sites. */
+  distance?: DistanceContext;
 }
 
 /** Keeps Tab inside the card while focus is in it (a dialog); Escape is handled by the controller. */
@@ -46,7 +48,15 @@ function trapTab(event: TargetedKeyboardEvent<HTMLElement>): void {
   }
 }
 
-export function TrialCard({ view, now, onClose, onTogglePin, onRetry, onFullView }: TrialCardProps) {
+export function TrialCard({
+  view,
+  now,
+  onClose,
+  onTogglePin,
+  onRetry,
+  onFullView,
+  distance,
+}: TrialCardProps) {
   const { id, result } = view;
   const trial = result?.ok ? result.trial : undefined;
   const name = trial?.briefTitle ? `Trial ${id}: ${trial.briefTitle}` : `Trial ${id}`;
@@ -93,7 +103,7 @@ export function TrialCard({ view, now, onClose, onTogglePin, onRetry, onFullView
           <StatusSection trial={trial} now={now} refreshError={result.refreshError?.message} />
           <DesignSection trial={trial} />
           <EligibilitySection trial={trial} />
-          <LocationsSection trial={trial} />
+          <LocationsSection trial={trial} distance={distance} />
           <AboutSection trial={trial} />
         </>
       )}

@@ -1,11 +1,24 @@
 import { useState } from 'preact/hooks';
 import { plural, statusLabel } from '@/lib/trial/format';
+import {
+  formatDistance,
+  nearestOpenSite,
+  siteOverview,
+  sortByDistance,
+  type DistanceUnit,
+  type Place,
+} from '@/lib/trial/locations';
 import type { Contact, Site, TrialSummary } from '@/lib/trial/summary';
-import { siteOverview } from '@/lib/trial/locations';
 
 /** Sites shown before "Show all sites"; the full list is paged so a 1,000-site trial stays quick. */
 const FIRST_SITES = 3;
 const PAGE = 50;
+
+/** The reader's home (from the options page, kept on their computer) and their distance unit. */
+export interface DistanceContext {
+  home: Place & { label: string };
+  unit: DistanceUnit;
+}
 
 function place(site: Site): string {
   return [site.city, site.state].filter(Boolean).join(', ');
@@ -21,6 +34,18 @@ function ContactLine({ contact }: { contact: Contact }) {
   );
 }
 
+function SiteLine({ site, km, unit }: { site: Site; km?: number; unit?: DistanceUnit }) {
+  const status = site.status ? statusLabel(site.status) : undefined;
+  return (
+    <li>
+      <span class="site-name">{site.facility ?? (place(site) || 'Site')}</span>
+      {site.facility && place(site) && <span class="muted"> · {place(site)}</span>}
+      {km !== undefined && unit && <span class="distance"> · {formatDistance(km, unit)}</span>}
+      {status && <span class={`site-status tone-${status.tone}`}> {status.label}</span>}
+    </li>
+  );
+}
+
 /** Consecutive sites of one country under one heading (the list is already ordered by country). */
 function groupByCountry(items: { site: Site; country: string }[]): { country: string; sites: Site[] }[] {
   const groups: { country: string; sites: Site[] }[] = [];
@@ -32,16 +57,22 @@ function groupByCountry(items: { site: Site; country: string }[]): { country: st
   return groups;
 }
 
-/** Where: how many sites in how many countries, open sites first, and whom to contact. */
-export function LocationsSection({ trial }: { trial: TrialSummary }) {
+/**
+ * Where: how many sites in how many countries, open sites first grouped by country, and whom to
+ * contact; with a home location, the nearest open site and a list sorted by distance on request.
+ */
+export function LocationsSection({ trial, distance }: { trial: TrialSummary; distance?: DistanceContext }) {
   const [shown, setShown] = useState(FIRST_SITES);
+  const [byDistance, setByDistance] = useState(false);
   const overview = siteOverview(trial.sites);
   const contact = trial.centralContacts[0];
   if (overview.total === 0 && !contact) return null;
+  const nearest = distance && nearestOpenSite(trial.sites, distance.home);
+  const sorted = byDistance && distance ? sortByDistance(trial.sites, distance.home) : undefined;
   const ordered = overview.byCountry.flatMap((group) =>
     group.sites.map((site) => ({ site, country: group.country })),
   );
-  const visible = ordered.slice(0, shown);
+  const count = sorted?.length ?? ordered.length;
   return (
     <section class="locations" aria-label="Locations">
       <h3>Where</h3>
@@ -51,35 +82,53 @@ export function LocationsSection({ trial }: { trial: TrialSummary }) {
           {overview.openSites > 0 && ` · ${overview.openSites.toLocaleString('en')} open to participants`}
         </p>
       )}
-      {groupByCountry(visible).map(({ country, sites }) => (
-        <div key={country}>
-          <h4 class="country">{country}</h4>
-          <ul class="sites">
-            {sites.map((site, i) => (
-              <li key={i}>
-                <span class="site-name">{site.facility ?? (place(site) || 'Site')}</span>
-                {site.facility && place(site) && <span class="muted"> · {place(site)}</span>}
-                {site.status && (
-                  <span class={`site-status tone-${statusLabel(site.status).tone}`}>
-                    {' '}
-                    {statusLabel(site.status).label}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ))}
-      {ordered.length > shown && (
-        <button
-          type="button"
-          class="link-button"
-          onClick={() => setShown(shown === FIRST_SITES ? PAGE : shown + PAGE)}
-        >
-          {shown === FIRST_SITES ? 'Show all sites' : 'Show more sites'} (
-          {(ordered.length - shown).toLocaleString('en')} more)
-        </button>
+      {nearest && distance && (
+        <p class="nearest">
+          Nearest open site: <strong>{nearest.site.facility ?? place(nearest.site)}</strong>
+          {nearest.site.facility && place(nearest.site) && `, ${place(nearest.site)}`} —{' '}
+          {formatDistance(nearest.km, distance.unit)} from {distance.home.label}
+        </p>
       )}
+      {sorted && distance ? (
+        <ul class="sites">
+          {sorted.slice(0, shown).map(({ site, km }, i) => (
+            <SiteLine key={i} site={site} km={km} unit={distance.unit} />
+          ))}
+        </ul>
+      ) : (
+        groupByCountry(ordered.slice(0, shown)).map(({ country, sites }) => (
+          <div key={country}>
+            <h4 class="country">{country}</h4>
+            <ul class="sites">
+              {sites.map((site, i) => (
+                <SiteLine key={i} site={site} />
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+      <p class="site-actions">
+        {count > shown && (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => setShown(shown === FIRST_SITES ? PAGE : shown + PAGE)}
+          >
+            {shown === FIRST_SITES ? 'Show all sites' : 'Show more sites'} (
+            {(count - shown).toLocaleString('en')} more)
+          </button>
+        )}
+        {distance && overview.total > 1 && (
+          <button
+            type="button"
+            class="link-button"
+            aria-pressed={byDistance}
+            onClick={() => setByDistance(!byDistance)}
+          >
+            {byDistance ? 'Group by country' : 'Sort by distance'}
+          </button>
+        )}
+      </p>
       {contact && (
         <div class="central-contact">
           <h4>Contact</h4>

@@ -7,6 +7,10 @@ import { CARD_HOST_TAG } from '@/lib/card/host';
 import { createTrialLoader } from '@/lib/card/loader';
 import { createPrefetcher } from '@/lib/card/prefetch';
 import { sendRequest } from '@/lib/messages';
+import { HOME_KEY, UNIT_KEY, loadDistanceSettings } from '@/lib/store/home';
+import { unitForLocale } from '@/lib/trial/locations';
+import type { DistanceContext } from '@/components/card/LocationsSection';
+import { browser } from 'wxt/browser';
 import { createScanner } from '@/lib/scan/scanner';
 
 /**
@@ -27,6 +31,19 @@ export default defineContentScript({
   cssInjectionMode: 'ui',
   main(ctx) {
     const loader = createTrialLoader((ids) => sendRequest({ type: 'getTrials', ids }));
+
+    // The reader's home location, if set in the options page: read here, on this computer, never sent.
+    let distance: DistanceContext | undefined;
+    const readDistance = () =>
+      loadDistanceSettings().then(({ home, unit }) => {
+        distance = home && { home, unit: unit === 'auto' ? unitForLocale(navigator.language) : unit };
+      });
+    void readDistance();
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (HOME_KEY in changes || UNIT_KEY in changes) void readDistance();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
     const prefetcher = createPrefetcher((ids) => loader.prefetch(ids));
 
     // The card's shadow root is created only once the page has an ID, and added to the page only
@@ -74,6 +91,7 @@ export default defineContentScript({
                 onTogglePin={() => controller.togglePin()}
                 onRetry={() => void controller.retry()}
                 onFullView={() => void sendRequest({ type: 'openFullView', id: view.id })}
+                distance={distance}
               />
             ) : null,
             container,

@@ -232,7 +232,16 @@ export function createCardController(options: CardControllerOptions) {
     const to = event.relatedTarget;
     // Focus moving between the ID and its card keeps the card; leaving both closes it.
     if (inCard(to) || (to instanceof Element && trialAnchor(to) === anchor)) return;
-    if (inCard(event.target) || trialAnchor(event.target) === anchor) close();
+    if (!inCard(event.target) && trialAnchor(event.target) !== anchor) return;
+    if (to === null && inCard(event.target)) {
+      // Focus went nowhere: the focused control was re-rendered away (a section expanding) or the
+      // window lost focus. Neither means "close": keep the card, and give focus back to it.
+      win.setTimeout(() => {
+        if (view && (doc.activeElement === doc.body || doc.activeElement === null)) focusCard();
+      }, 0);
+      return;
+    }
+    close();
   }
 
   function onKeyDown(event: KeyboardEvent): void {

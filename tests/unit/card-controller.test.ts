@@ -216,3 +216,14 @@ describe('finding the trial behind an element', () => {
     expect(trialAnchor(document.querySelector(selector))?.getAttribute('data-nct-id')).toBe(id);
   });
 });
+
+describe('card focus', () => {
+  it('stays open when a focused control inside it is re-rendered away', async () => {
+    el('a').focus();
+    await advance(0);
+    const host = ui.ui.host();
+    host.dispatchEvent(new FocusEvent('focusout', { bubbles: true, relatedTarget: null }));
+    await advance(10);
+    expect(controller.isOpen()).toBe(true);
+  });
+});

@@ -1,0 +1,147 @@
+import { useEffect, useState } from 'preact/hooks';
+import { searchPlaces, type City, type PlaceMatch } from '@/lib/gazetteer';
+import {
+  loadDistanceSettings,
+  saveHome,
+  saveUnit,
+  type HomeLocation,
+  type UnitSetting,
+} from '@/lib/store/home';
+
+export interface OptionsPageProps {
+  loadCities(): Promise<City[]>;
+  locate(): Promise<{ lat: number; lon: number }>;
+}
+
+/** Settings. For now: the home location that lets cards show the nearest open site, and the unit. */
+export function OptionsPage({ loadCities, locate }: OptionsPageProps) {
+  const [home, setHome] = useState<HomeLocation | undefined>();
+  const [unit, setUnit] = useState<UnitSetting>('auto');
+  const [query, setQuery] = useState('');
+  const [cities, setCities] = useState<City[] | undefined>();
+  const [status, setStatus] = useState('');
+
+  useEffect(() => {
+    void loadDistanceSettings().then((settings) => {
+      setHome(settings.home);
+      setUnit(settings.unit);
+    });
+  }, []);
+
+  const choose = async (next: HomeLocation | undefined, message: string) => {
+    await saveHome(next);
+    setHome(next);
+    setQuery('');
+    setStatus(message);
+  };
+
+  const onSearch = async (text: string) => {
+    setQuery(text);
+    if (!cities && text.trim().length >= 2) setCities(await loadCities());
+  };
+
+  const matches: PlaceMatch[] = cities ? searchPlaces(cities, query) : [];
+
+  return (
+    <main class="page">
+      <h1>NCT hover cards: settings</h1>
+      <section aria-labelledby="home-h">
+        <h2 id="home-h">Your location, for distances to trial sites</h2>
+        <p>
+          With a home location set, each card shows the nearest site open to participants and how far it is,
+          and can sort sites by distance. <strong>It stays on this computer</strong>: it is never sent
+          anywhere, and nothing you type here leaves the browser (places are found in a list of cities that
+          comes with the extension).
+        </p>
+        <p aria-live="polite">
+          {home ? (
+            <>
+              Home: <strong>{home.label}</strong>{' '}
+              <span class="muted">
+                ({home.lat.toFixed(2)}, {home.lon.toFixed(2)})
+              </span>{' '}
+              <button type="button" onClick={() => void choose(undefined, 'Home location removed.')}>
+                Remove
+              </button>
+            </>
+          ) : (
+            'No home location set.'
+          )}
+        </p>
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              void locate()
+                .then(({ lat, lon }) =>
+                  choose(
+                    { v: 1, lat, lon, label: "This device's location", source: 'device' },
+                    'Home set to this device’s location.',
+                  ),
+                )
+                .catch((error: Error) => setStatus(`The browser could not give a location: ${error.message}`))
+            }
+          >
+            Use my current location
+          </button>
+        </p>
+        <label>
+          Or type a city{' '}
+          <input type="search" value={query} onInput={(event) => void onSearch(event.currentTarget.value)} />
+        </label>
+        {matches.length > 0 && (
+          <ul class="places" aria-label="Matching places">
+            {matches.map((place) => (
+              <li key={place.label}>
+                <button
+                  type="button"
+                  onClick={() =>
+                    void choose(
+                      { v: 1, lat: place.lat, lon: place.lon, label: place.label, source: 'place' },
+                      `Home set to ${place.label}.`,
+                    )
+                  }
+                >
+                  {place.label}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {query.trim().length >= 2 && cities && matches.length === 0 && (
+          <p>No city of that name in the list.</p>
+        )}
+        <p class="said" role="status">
+          {status}
+        </p>
+      </section>
+      <section aria-labelledby="unit-h">
+        <h2 id="unit-h">Distance unit</h2>
+        <label>
+          Show distances in{' '}
+          <select
+            value={unit}
+            onChange={(event) => {
+              const next =
+                event.currentTarget.value === 'km' || event.currentTarget.value === 'mi'
+                  ? event.currentTarget.value
+                  : 'auto';
+              setUnit(next);
+              void saveUnit(next).then(() =>
+                setStatus(
+                  next === 'auto'
+                    ? "Distances follow your browser's language."
+                    : `Distances will be shown in ${next === 'km' ? 'kilometres' : 'miles'}.`,
+                ),
+              );
+            }}
+          >
+            <option value="auto">by my browser's language</option>
+            <option value="km">kilometres</option>
+            <option value="mi">miles</option>
+          </select>
+        </label>
+      </section>
+    </main>
+  );
+}

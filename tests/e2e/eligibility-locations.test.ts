@@ -1,0 +1,124 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import { routeRegistry } from './registry';
+import { HAVE_CTGOV, describeFixtures } from '../support/ctgov';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+let browser: ExtensionBrowser;
+let server: PageServer;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await servePages();
+  browser = await launchWithExtension();
+  await routeRegistry(browser.context);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const card = (page: Page) => page.locator('nct-card [role="dialog"]');
+
+async function openCard(id: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.origin}/card.html`);
+  await page.locator(`nct-ref[data-nct-id="${id}"]`).hover();
+  await card(page).locator('.title').waitFor();
+  return page;
+}
+
+describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeFixtures()})`, () => {
+  it('shows the criteria with numbers to check, expands to all criteria, and filters them', async () => {
+    const page = await openCard('NCT02513394');
+    const highlights = card(page).locator('.highlights');
+    expect(await highlights.locator('.threshold').count()).toBeGreaterThan(0);
+    await highlights.getByRole('button', { name: 'in the list' }).first().click();
+    const all = card(page).locator('.all-criteria');
+    await all.waitFor();
+    const focused = await page.evaluate(
+      () => document.querySelector('nct-card')?.shadowRoot?.activeElement?.id ?? '',
+    );
+    expect(focused).toMatch(/^NCT02513394-criterion-\d+-\d+$/);
+    const everything = await all.locator('li').count();
+    await all.getByLabel('Filter criteria').fill('pregnan');
+    await expect.poll(() => all.locator('li').count()).toBeLessThan(everything);
+    const kept = await all.locator('li').allInnerTexts();
+    expect(kept.length).toBeGreaterThan(0);
+    for (const text of kept) expect(text.toLowerCase()).toContain('pregnan');
+    expect(await all.innerText()).toMatch(new RegExp(`${kept.length} of ${everything} criteria match`));
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-criteria.png'), animations: 'disabled' });
+    await page.close();
+  });
+
+  it('explains a glossary term on tap', async () => {
+    const page = await openCard('NCT05147467');
+    await card(page).getByRole('button', { name: 'Show all criteria' }).click();
+    const term = card(page).locator('.term-button', { hasText: 'ECOG' }).first();
+    await term.click();
+    expect(await term.getAttribute('aria-expanded')).toBe('true');
+    expect(await card(page).locator('.meaning').first().innerText()).toContain('daily activities');
+    await page.close();
+  });
+
+  it('checks an age and a sex against the structured limits, and never says "eligible"', async () => {
+    const page = await openCard('NCT05147467');
+    await card(page).getByText('Quick check for a patient').click();
+    await card(page).getByLabel('Age').fill('17');
+    await card(page).getByLabel('Sex').selectOption('female');
+    const lines = await card(page).locator('.check-lines').innerText();
+    expect(lines).toContain('Age 17: below the minimum age of 18 years.');
+    expect(lines).toContain('Sex: female participants are accepted.');
+    expect((await card(page).innerText()).toLowerCase()).not.toMatch(/you are eligible|is eligible/);
+    await page.close();
+  });
+
+  it('with a home city chosen in the settings, the card shows the nearest open site and sorts by distance', async () => {
+    const settings = await browser.context.newPage();
+    await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await settings.getByLabel('Or type a city').fill('Guangzh');
+    await settings.getByRole('button', { name: /^Guangzhou, Guangdong, China$/ }).click();
+    await expect
+      .poll(() => settings.getByRole('status').innerText())
+      .toBe('Home set to Guangzhou, Guangdong, China.');
+    // Chromium here speaks en-US, so "by my browser's language" would mean miles: choose kilometres.
+    await settings.getByLabel('Show distances in').selectOption('km');
+    await settings.getByText('Distances will be shown in kilometres.').waitFor();
+    await settings.screenshot({ path: path.join(SCREENSHOTS, 'options.png'), animations: 'disabled' });
+    await settings.close();
+
+    const page = await openCard('NCT05147467');
+    const nearest = card(page).locator('.nearest');
+    await nearest.waitFor();
+    const text = await nearest.innerText();
+    expect(text, text).toMatch(
+      /^Nearest open site: Sun Yat-sen University Cancer Center, Guangzhou, Guangdong — [\d.]+ km from Guangzhou, Guangdong, China$/,
+    );
+    await card(page).getByRole('button', { name: 'Sort by distance' }).click();
+    const first = await card(page).locator('.sites li').first().innerText();
+    expect(first).toContain('Guangzhou');
+    expect(first).toMatch(/ km/);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-nearest.png'), animations: 'disabled' });
+    await page.close();
+  });
+
+  it("can use the device's location instead", async () => {
+    const settings = await browser.context.newPage();
+    const origin = `chrome-extension://${browser.extensionId}`;
+    await browser.context.grantPermissions(['geolocation']);
+    await browser.context.setGeolocation({ latitude: 31.2304, longitude: 121.4737 });
+    await settings.goto(`${origin}/options.html`);
+    await settings.getByRole('button', { name: 'Use my current location' }).click();
+    await expect
+      .poll(() => settings.getByRole('status').innerText())
+      .toBe('Home set to this device’s location.');
+    expect(await settings.locator('main').innerText()).toContain('(31.23, 121.47)');
+    await settings.getByRole('button', { name: 'Remove' }).click();
+    await expect.poll(() => settings.getByRole('status').innerText()).toBe('Home location removed.');
+    await settings.close();
+  });
+});
