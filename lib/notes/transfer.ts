@@ -1,0 +1,96 @@
+/**
+ * Notes to and from files: JSON (which can be imported again) and CSV (for a spreadsheet). An import
+ * is validated with zod before anything is touched: a malformed or hostile file is refused with a
+ * message saying why, and changes nothing; a valid one merges, keeping every existing note (when both
+ * have a note on the same trial, the more recently edited one wins). Options page only.
+ */
+import { z } from 'zod';
+import { csvCell } from '../csv';
+import { MAX_NOTE_CHARS, MAX_TAGS, type Note, type NoteBook } from '../store/notes';
+import type { NctId } from '../nct';
+
+export const EXPORT_FORMAT = 'nct-hover-cards-notes';
+const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+const MAX_IMPORT_NOTES = 10_000;
+
+const noteSchema = z.strictObject({
+  text: z.string().max(MAX_NOTE_CHARS),
+  tags: z.array(z.string().min(1).max(60)).max(MAX_TAGS),
+  updatedAt: z.number().int().nonnegative(),
+});
+
+const fileSchema = z.strictObject({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(1),
+  exportedAt: z.string(),
+  notes: z
+    .record(z.string().regex(/^NCT\d{8}$/, 'every key must be an NCT ID (NCT + 8 digits)'), noteSchema)
+    .refine((notes) => Object.keys(notes).length <= MAX_IMPORT_NOTES, `at most ${MAX_IMPORT_NOTES} notes`),
+});
+
+export function exportJson(book: NoteBook, now: number): string {
+  return JSON.stringify(
+    { format: EXPORT_FORMAT, version: 1, exportedAt: new Date(now).toISOString(), notes: book.byId },
+    null,
+    2,
+  );
+}
+
+export function exportCsv(book: NoteBook): string {
+  const rows = Object.entries(book.byId)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, note]) =>
+      [
+        id,
+        note.text,
+        note.tags.join('; '),
+        new Date(note.updatedAt).toISOString(),
+        `https://clinicaltrials.gov/study/${id}`,
+      ]
+        .map(csvCell)
+        .join(','),
+    );
+  return ['nct_id,note,tags,updated,url', ...rows].join('\r\n') + '\r\n';
+}
+
+export type ImportResult =
+  { ok: true; book: NoteBook; added: number; updated: number } | { ok: false; message: string };
+
+/** Validates a file's text and merges it into `current`; never throws. */
+export function importNotes(current: NoteBook, text: string): ImportResult {
+  if (text.length > MAX_IMPORT_BYTES)
+    return { ok: false, message: 'This file is too large to be a notes export.' };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      message: 'This file is not JSON. Choose a file exported from NCT hover cards (.json).',
+    };
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first?.path.length ? ` (at ${first.path.join('.')})` : '';
+    return {
+      ok: false,
+      message: `This is not a notes export this extension can read: ${first?.message ?? 'unknown shape'}${where}. Nothing was changed.`,
+    };
+  }
+  const byId: Record<NctId, Note> = { ...current.byId };
+  let added = 0;
+  let updated = 0;
+  for (const [key, note] of Object.entries(parsed.data.notes)) {
+    const id = key as NctId;
+    const existing = byId[id];
+    if (!existing) {
+      byId[id] = note;
+      added++;
+    } else if (note.updatedAt > existing.updatedAt) {
+      byId[id] = note;
+      updated++;
+    }
+  }
+  return { ok: true, book: { v: 1, byId }, added, updated };
+}

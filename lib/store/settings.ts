@@ -1,0 +1,104 @@
+/**
+ * The reader's settings, one versioned item in `storage.local`. Read by the content script, so checked
+ * by hand (no zod there): a field that is missing or of the wrong type falls back to its default
+ * instead of breaking the page. Older versions are migrated when read.
+ */
+import { browser } from 'wxt/browser';
+
+export const SETTINGS_KEY = 'settings';
+
+export interface Settings {
+  v: 2;
+  /** Page Previews' timing by default; see lib/card/controller.ts. */
+  delays: { fetchMs: number; showMs: number; hideMs: number };
+  /** A small status chip after each ID, once its data is here. */
+  chips: boolean;
+  /** Look up the IDs near the visible part of a page before they are hovered. */
+  prefetch: boolean;
+  /** The number of trials on the page, on the toolbar button. */
+  badge: boolean;
+  /** Sites (host names) where the extension does nothing. */
+  offSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  v: 2,
+  delays: { fetchMs: 150, showMs: 500, hideMs: 300 },
+  chips: false,
+  prefetch: true,
+  badge: true,
+  offSites: [],
+};
+
+/** Version 1 (the first settings shape): off sites were `disabledHosts`; there were no delays or badge. */
+interface SettingsV1 {
+  v: 1;
+  disabledHosts?: unknown;
+  chips?: unknown;
+  prefetch?: unknown;
+}
+
+const bool = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback);
+const delay = (value: unknown, fallback: number) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 5000 ? value : fallback;
+const hosts = (value: unknown) =>
+  Array.isArray(value)
+    ? value.filter((h): h is string => typeof h === 'string' && /^[\w.-]+(:\d+)?$/.test(h))
+    : [];
+
+/** Any stored value → current settings: migrated if older, defaults for what is missing or wrong. */
+export function migrateSettings(raw: unknown): Settings {
+  const value = raw as Partial<Settings> | SettingsV1 | null | undefined;
+  if (!value || typeof value !== 'object') return DEFAULT_SETTINGS;
+  if (value.v === 1) {
+    return {
+      ...DEFAULT_SETTINGS,
+      chips: bool(value.chips, DEFAULT_SETTINGS.chips),
+      prefetch: bool(value.prefetch, DEFAULT_SETTINGS.prefetch),
+      offSites: hosts(value.disabledHosts),
+    };
+  }
+  if (value.v !== 2) return DEFAULT_SETTINGS;
+  const d = (value.delays ?? {}) as Partial<Settings['delays']>;
+  return {
+    v: 2,
+    delays: {
+      fetchMs: delay(d.fetchMs, DEFAULT_SETTINGS.delays.fetchMs),
+      showMs: delay(d.showMs, DEFAULT_SETTINGS.delays.showMs),
+      hideMs: delay(d.hideMs, DEFAULT_SETTINGS.delays.hideMs),
+    },
+    chips: bool(value.chips, DEFAULT_SETTINGS.chips),
+    prefetch: bool(value.prefetch, DEFAULT_SETTINGS.prefetch),
+    badge: bool(value.badge, DEFAULT_SETTINGS.badge),
+    offSites: hosts(value.offSites),
+  };
+}
+
+export async function loadSettings(): Promise<Settings> {
+  return migrateSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+export async function saveSettings(change: Partial<Omit<Settings, 'v'>>): Promise<Settings> {
+  const next = migrateSettings({ ...(await loadSettings()), ...change, v: 2 });
+  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  return next;
+}
+
+/** Calls `onChange` with the new settings whenever they change; returns the unsubscribe. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>) => {
+    if (SETTINGS_KEY in changes) onChange(migrateSettings(changes[SETTINGS_KEY]?.newValue));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+export function isOffOn(settings: Settings, host: string): boolean {
+  return settings.offSites.includes(host);
+}
+
+export async function setSiteOff(host: string, off: boolean): Promise<Settings> {
+  const { offSites } = await loadSettings();
+  const rest = offSites.filter((h) => h !== host);
+  return saveSettings({ offSites: off ? [...rest, host] : rest });
+}

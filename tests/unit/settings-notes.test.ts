@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell } from '@/lib/csv';
+import { EXPORT_FORMAT, exportCsv, exportJson, importNotes } from '@/lib/notes/transfer';
+import { readNoteBook, parseTags, type NoteBook } from '@/lib/store/notes';
+import { DEFAULT_SETTINGS, migrateSettings } from '@/lib/store/settings';
+import { trialError, type TrialResult } from '@/lib/messages';
+import { listCsv, listMarkdown } from '@/lib/trial/list-export';
+import { summaryWith } from '../support/summary';
+
+describe('settings: versions and migrations', () => {
+  it('gives defaults for nothing stored, or for junk', () => {
+    expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings('junk')).toEqual(DEFAULT_SETTINGS);
+    expect(migrateSettings({ v: 99 })).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('migrates version 1 (disabledHosts, no delays) to version 2', () => {
+    expect(migrateSettings({ v: 1, disabledHosts: ['example.org', 42, 'bad host!'], chips: true })).toEqual({
+      ...DEFAULT_SETTINGS,
+      chips: true,
+      offSites: ['example.org'],
+    });
+  });
+
+  it('keeps good fields and replaces bad ones with defaults', () => {
+    const settings = migrateSettings({
+      v: 2,
+      delays: { fetchMs: 100, showMs: -5, hideMs: 'slow' },
+      chips: 'yes',
+      prefetch: false,
+      badge: false,
+      offSites: ['pubmed.ncbi.nlm.nih.gov', '127.0.0.1:8080'],
+    });
+    expect(settings).toEqual({
+      v: 2,
+      delays: { fetchMs: 100, showMs: 500, hideMs: 300 },
+      chips: false,
+      prefetch: false,
+      badge: false,
+      offSites: ['pubmed.ncbi.nlm.nih.gov', '127.0.0.1:8080'],
+    });
+  });
+});
+
+const book: NoteBook = {
+  v: 1,
+  byId: {
+    NCT06056921: {
+      text: 'Ask about the CAR-T slots, "urgent"',
+      tags: ['lupus', 'CAR-T'],
+      updatedAt: 1_700_000_000_000,
+    },
+    NCT05147467: { text: '=HYPERLINK("evil")', tags: [], updatedAt: 1_700_000_500_000 },
+  },
+};
+
+describe('notes: reading what is stored', () => {
+  it('keeps valid notes and drops entries that are not notes or not NCT IDs', () => {
+    const read = readNoteBook({
+      v: 1,
+      byId: { ...book.byId, NCT1: { text: 'x', updatedAt: 1 }, NCT00000001: 'junk' },
+    });
+    expect(Object.keys(read.byId)).toEqual(['NCT06056921', 'NCT05147467']);
+  });
+
+  it('splits tags on commas, trimmed and de-duplicated', () => {
+    expect(parseTags(' lupus, CAR-T ,, lupus ,referral')).toEqual(['lupus', 'CAR-T', 'referral']);
+  });
+});
+
+describe('notes: export and import', () => {
+  const now = Date.parse('2026-11-26T12:00:00Z');
+
+  it('round-trips through JSON', () => {
+    const result = importNotes({ v: 1, byId: {} }, exportJson(book, now));
+    expect(result).toEqual({ ok: true, book, added: 2, updated: 0 });
+  });
+
+  it('merges without losing existing notes; the newer edit of a trial wins', () => {
+    const current: NoteBook = {
+      v: 1,
+      byId: {
+        NCT06056921: { text: 'newer local note', tags: [], updatedAt: 1_800_000_000_000 },
+        NCT00000001: { text: 'only here', tags: [], updatedAt: 1 },
+      },
+    };
+    const result = importNotes(current, exportJson(book, now));
+    expect(result.ok && result.book.byId).toEqual({
+      NCT06056921: { text: 'newer local note', tags: [], updatedAt: 1_800_000_000_000 },
+      NCT00000001: { text: 'only here', tags: [], updatedAt: 1 },
+      NCT05147467: book.byId.NCT05147467,
+    });
+    expect(result).toMatchObject({ added: 1, updated: 0 });
+  });
+
+  it.each([
+    ['not JSON', 'hello', /not JSON/],
+    [
+      'another format',
+      JSON.stringify({ format: 'other', version: 1, exportedAt: 'x', notes: {} }),
+      /not a notes export/,
+    ],
+    [
+      'a key that is not an NCT ID',
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: 1,
+        exportedAt: 'x',
+        notes: { __proto__x: { text: '', tags: [], updatedAt: 1 } },
+      }),
+      /every key must be an NCT ID/,
+    ],
+    [
+      'extra fields smuggled into a note',
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: 1,
+        exportedAt: 'x',
+        notes: { NCT06056921: { text: 'x', tags: [], updatedAt: 1, onload: 'alert(1)' } },
+      }),
+      /not a notes export/,
+    ],
+    [
+      'a huge note',
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: 1,
+        exportedAt: 'x',
+        notes: { NCT06056921: { text: 'x'.repeat(6000), tags: [], updatedAt: 1 } },
+      }),
+      /not a notes export/,
+    ],
+    ['a file over 2 MB', 'x'.repeat(3 * 1024 * 1024), /too large/],
+  ])('refuses %s with a clear message and changes nothing', (_name, text, message) => {
+    const before = structuredClone(book);
+    const result = importNotes(book, text);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(message);
+    expect(book).toEqual(before);
+  });
+
+  it('exports CSV that a spreadsheet cannot run as a formula', () => {
+    expect(exportCsv(book).split('\r\n')).toEqual([
+      'nct_id,note,tags,updated,url',
+      `NCT05147467,"'=HYPERLINK(""evil"")",,2023-11-14T22:21:40.000Z,https://clinicaltrials.gov/study/NCT05147467`,
+      `NCT06056921,"Ask about the CAR-T slots, ""urgent""",lupus; CAR-T,2023-11-14T22:13:20.000Z,https://clinicaltrials.gov/study/NCT06056921`,
+      '',
+    ]);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('the list of trials on a page, for pasting', () => {
+  const results: TrialResult[] = [
+    {
+      id: 'NCT06056921',
+      ok: true,
+      fetchedAt: 0,
+      trial: summaryWith('NCT06056921', {
+        briefTitle: 'CAR-T | lupus',
+        phases: ['PHASE1', 'PHASE2'],
+        status: { overall: 'RECRUITING' },
+      }),
+    },
+    { id: 'NCT09999999', ok: false, error: trialError('not-found', 'NCT09999999') },
+  ];
+
+  it('as a Markdown table', () => {
+    expect(listMarkdown(results)).toBe(
+      '| NCT ID | Title | Status | Phase |\n| --- | --- | --- | --- |\n' +
+        '| [NCT06056921](https://clinicaltrials.gov/study/NCT06056921) | CAR-T \\| lupus | Recruiting | 1/2 |\n' +
+        '| [NCT09999999](https://clinicaltrials.gov/study/NCT09999999) |  | ClinicalTrials.gov has no registered trial with the ID NCT09999999. |  |\n',
+    );
+  });
+
+  it('as CSV', () => {
+    expect(listCsv(results).split('\r\n')[1]).toBe(
+      'NCT06056921,CAR-T | lupus,Recruiting,1/2,https://clinicaltrials.gov/study/NCT06056921',
+    );
+  });
+});
