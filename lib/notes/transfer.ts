@@ -73,9 +73,14 @@ export function importNotes(current: NoteBook, text: string): ImportResult {
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? ` (at ${first.path.join('.')})` : '';
+    // zod reports a bad record key generically; say which key and what it should be.
+    const why =
+      first?.code === 'invalid_key'
+        ? `“${String(first.path.at(-1))}” is not an NCT ID: every key must be an NCT ID (NCT + 8 digits)`
+        : (first?.message ?? 'unknown shape');
     return {
       ok: false,
-      message: `This is not a notes export this extension can read: ${first?.message ?? 'unknown shape'}${where}. Nothing was changed.`,
+      message: `This is not a notes export this extension can read: ${why}${where}. Nothing was changed.`,
     };
   }
   const byId: Record<NctId, Note> = { ...current.byId };
