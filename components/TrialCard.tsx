@@ -12,7 +12,10 @@ import { EligibilitySection } from './card/EligibilitySection';
 import { LocationsSection, type DistanceContext } from './card/LocationsSection';
 import { StatusSection } from './card/StatusSection';
 import { AboutSection, DesignSection } from './card/StudySection';
+import { useState } from 'preact/hooks';
+import type { Note } from '@/lib/store/notes';
 import { Announcer } from './card/Announcer';
+import { NotesSection } from './card/NotesSection';
 import { phaseLabel, statusLabel } from '@/lib/trial/format';
 import type { TrialResult } from '@/lib/messages';
 
@@ -26,6 +29,12 @@ export interface TrialCardProps {
   onFullView(): void;
   /** Set when the reader has a home location: distances to sites. */
   distance?: DistanceContext;
+  /** The reader's note on this trial, if any. */
+  note?: Note;
+  onSaveNote(note: Note | undefined): void;
+  /** The site the card is on, for "Turn off on this site". */
+  host: string;
+  onTurnOffSite(): void;
 }
 
 /** Keeps Tab inside the card while focus is in it (a dialog); Escape is handled by the controller. */
@@ -48,15 +57,21 @@ function trapTab(event: TargetedKeyboardEvent<HTMLElement>): void {
   }
 }
 
-export function TrialCard({
-  view,
-  now,
-  onClose,
-  onTogglePin,
-  onRetry,
-  onFullView,
-  distance,
-}: TrialCardProps) {
+export function TrialCard(props: TrialCardProps) {
+  const {
+    view,
+    now,
+    onClose,
+    onTogglePin,
+    onRetry,
+    onFullView,
+    distance,
+    note,
+    onSaveNote,
+    host,
+    onTurnOffSite,
+  } = props;
+  const [menu, setMenu] = useState(false);
   const { id, result } = view;
   const trial = result?.ok ? result.trial : undefined;
   const name = trial?.briefTitle ? `Trial ${id}: ${trial.briefTitle}` : `Trial ${id}`;
@@ -81,10 +96,27 @@ export function TrialCard({
         >
           {view.pinned ? 'Unpin' : 'Pin'}
         </button>
+        <button
+          type="button"
+          class="icon"
+          aria-expanded={menu}
+          aria-label="Settings for this site"
+          title="Settings for this site"
+          onClick={() => setMenu(!menu)}
+        >
+          ⚙
+        </button>
         <button type="button" class="icon" onClick={onClose} aria-label="Close the trial card">
           ×
         </button>
       </div>
+      {menu && (
+        <p class="site-menu">
+          <button type="button" onClick={onTurnOffSite}>
+            Turn off on {host}
+          </button>
+        </p>
+      )}
       <Announcer message={announcement(id, result)} />
       {!result && <Loading />}
       {result && !result.ok && (
@@ -105,6 +137,7 @@ export function TrialCard({
           <EligibilitySection trial={trial} />
           <LocationsSection trial={trial} distance={distance} />
           <AboutSection trial={trial} />
+          <NotesSection key={id} note={note} onSave={onSaveNote} />
         </>
       )}
       <CardFooter

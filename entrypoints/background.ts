@@ -3,6 +3,7 @@ import { fetchTrialBatch, withRetries } from '@/lib/ctgov/client';
 import { DETAIL_FIELDS } from '@/lib/ctgov/fields';
 import { handleMessage } from '@/lib/handle-message';
 import { createTrialCache } from '@/lib/store/cache';
+import { loadSettings } from '@/lib/store/settings';
 import { createTrialService } from '@/lib/trial-service';
 
 /** The full view's cache is smaller: one trial at a time, read on demand. */
@@ -24,10 +25,19 @@ export default defineBackground(() => {
     async openFullView(id: string) {
       await browser.tabs.create({ url: `${browser.runtime.getURL('/trial.html')}?id=${id}` });
     },
+    async showCount(tabId: number, count: number) {
+      const { badge } = await loadSettings();
+      const text = badge && count > 0 ? String(Math.min(count, 999)) : '';
+      await (browser.action ?? browser.browserAction).setBadgeText({ tabId, text });
+      return text !== '';
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
   };
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages; other extensions use onMessageExternal, which we ignore.
     if (sender.id !== browser.runtime.id) return undefined;
-    return handleMessage(services, message);
+    return handleMessage(services, message, sender);
   });
 });

@@ -14,6 +14,14 @@ export interface Services {
   details: TrialService;
   /** Opens the full view of a trial in a new tab. */
   openFullView(id: NctId): Promise<void>;
+  /** Shows a page's trial count on the toolbar button of its tab, if the reader wants it. */
+  showCount(tabId: number, count: number): Promise<boolean>;
+  openOptions(): Promise<void>;
+}
+
+/** Who sent a message: a content script in a tab, or one of our pages. */
+export interface MessageSender {
+  tab?: { id?: number };
 }
 
 function sumInfo(a: CacheInfo, b: CacheInfo): CacheInfo {
@@ -23,6 +31,7 @@ function sumInfo(a: CacheInfo, b: CacheInfo): CacheInfo {
 export async function handleMessage(
   services: Services,
   message: unknown,
+  sender: MessageSender = {},
 ): Promise<ResponseMap[keyof ResponseMap] | Refusal> {
   const parsed = parseRequest(message);
   if (!parsed.ok) return { refused: true, reason: parsed.reason };
@@ -39,6 +48,13 @@ export async function handleMessage(
     }
     case 'openFullView':
       await services.openFullView(request.id as NctId);
+      return { opened: true };
+    case 'pageTrials': {
+      const tabId = sender.tab?.id;
+      return { shown: tabId !== undefined && (await services.showCount(tabId, request.count)) };
+    }
+    case 'openOptions':
+      await services.openOptions();
       return { opened: true };
     case 'clearCache':
       await services.details.clearCache();

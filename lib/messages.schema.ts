@@ -16,6 +16,8 @@ const requestSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('getTrialDetails'), id: z.string().max(64) }),
   z.object({ type: z.literal('openFullView'), id: z.string().regex(/^NCT\d{8}$/) }),
+  z.object({ type: z.literal('pageTrials'), count: z.number().int().nonnegative().max(100_000) }),
+  z.object({ type: z.literal('openOptions') }),
   z.object({ type: z.literal('clearCache') }),
   z.object({ type: z.literal('cacheInfo') }),
 ]);

@@ -39,6 +39,9 @@ export type Request =
   | { type: 'getTrialDetails'; id: string }
   /** Opens the full view of a trial in a new tab (content scripts cannot open extension pages). */
   | { type: 'openFullView'; id: string }
+  /** A page's top frame reports how many trials it names (the toolbar badge). */
+  | { type: 'pageTrials'; count: number }
+  | { type: 'openOptions' }
   | { type: 'clearCache' }
   | { type: 'cacheInfo' };
 
@@ -46,6 +49,8 @@ export interface ResponseMap {
   getTrials: TrialResult[];
   getTrialDetails: TrialResult;
   openFullView: { opened: boolean };
+  pageTrials: { shown: boolean };
+  openOptions: { opened: boolean };
   clearCache: CacheInfo;
   cacheInfo: CacheInfo;
 }
@@ -80,4 +85,35 @@ export async function sendRequest<R extends Request>(request: R): Promise<Respon
   const answer: unknown = await browser.runtime.sendMessage(request);
   if (isRefusal(answer)) throw new Error(`Background refused the message: ${answer.reason}`);
   return answer as Response<R>;
+}
+
+/** What the popup (or the background, for menus and commands) asks of the content script in a tab. */
+export type PageRequest =
+  | { type: 'listTrials' }
+  | { type: 'revealTrial'; id: string }
+  | { type: 'openCard'; id: string }
+  | { type: 'stepTrial'; direction: 1 | -1 };
+
+/** The answer to `listTrials`: the page's site, whether the extension is off there, its trials in order. */
+export interface PageTrials {
+  host: string;
+  off: boolean;
+  ids: string[];
+}
+
+/** Checked by hand in the content script (no zod there): anything else is ignored. */
+export function isPageRequest(message: unknown): message is PageRequest {
+  const m = message as (Partial<PageRequest> & { id?: unknown; direction?: unknown }) | null;
+  if (!m || typeof m !== 'object') return false;
+  switch (m.type) {
+    case 'listTrials':
+      return true;
+    case 'revealTrial':
+    case 'openCard':
+      return typeof m.id === 'string' && /^NCT\d{8}$/.test(m.id);
+    case 'stepTrial':
+      return m.direction === 1 || m.direction === -1;
+    default:
+      return false;
+  }
 }

@@ -66,7 +66,7 @@ function anchorId(anchor: HTMLElement): NctId | undefined {
 export function createCardController(options: CardControllerOptions) {
   const { doc, ui, load } = options;
   const position = options.position ?? floatingPositioner;
-  const timing: CardTiming = { ...DEFAULT_TIMING, ...options.timing };
+  let timing: CardTiming = { ...DEFAULT_TIMING, ...options.timing };
   const win = doc.defaultView ?? window;
 
   let anchor: HTMLElement | undefined;
@@ -296,6 +296,14 @@ export function createCardController(options: CardControllerOptions) {
       view = { ...view, pinned: !view.pinned };
       clear('hide');
       draw();
+    },
+    /** New delays (they are settings). */
+    setTiming(next: Partial<CardTiming>): void {
+      timing = { ...timing, ...next };
+    },
+    /** Draws the open card again (something it shows, such as a note, changed). */
+    redraw(): void {
+      if (view) draw();
     },
     /** Asks again after an error. */
     async retry(): Promise<void> {

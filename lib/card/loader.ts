@@ -8,7 +8,11 @@ import type { NctId } from '../nct';
 
 export type SendGetTrials = (ids: NctId[]) => Promise<TrialResult[]>;
 
-export function createTrialLoader(send: SendGetTrials, windowMs = 40) {
+export function createTrialLoader(
+  send: SendGetTrials,
+  options: { windowMs?: number; onResult?: (result: TrialResult) => void } = {},
+) {
+  const windowMs = options.windowMs ?? 40;
   const known = new Map<NctId, Promise<TrialResult>>();
   let waiting = new Map<NctId, (result: TrialResult) => void>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -29,6 +33,7 @@ export function createTrialLoader(send: SendGetTrials, windowMs = 40) {
       const result = byId.get(id) ?? { id, ok: false as const, error: trialError('network', id) };
       if (!result.ok) known.delete(id);
       resolve(result);
+      options.onResult?.(result);
     }
   }
 

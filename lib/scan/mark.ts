@@ -102,6 +102,7 @@ export function unmarkAll(root: ParentNode): void {
 export function unwrap(mark: Element): void {
   const parent = mark.parentNode;
   if (!parent) return;
-  mark.replaceWith(...Array.from(mark.childNodes));
+  // Only the text goes back: anything we added inside the mark (a status chip) goes with it.
+  mark.replaceWith(...Array.from(mark.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE));
   parent.normalize();
 }

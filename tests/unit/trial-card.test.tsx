@@ -19,9 +19,16 @@ function okResult(raw: unknown): TrialResult {
 }
 
 function renderCard(result: TrialResult | undefined, id = result?.id ?? 'NCT00000001') {
-  const handlers = { onClose: vi.fn(), onTogglePin: vi.fn(), onRetry: vi.fn(), onFullView: vi.fn() };
+  const handlers = {
+    onClose: vi.fn(),
+    onTogglePin: vi.fn(),
+    onRetry: vi.fn(),
+    onFullView: vi.fn(),
+    onSaveNote: vi.fn(),
+    onTurnOffSite: vi.fn(),
+  };
   const view = { id: id as NctId, result, pinned: false };
-  const utils = render(<TrialCard view={view} now={NOW} {...handlers} />);
+  const utils = render(<TrialCard view={view} now={NOW} host="example.org" {...handlers} />);
   return { ...utils, ...handlers, dialog: screen.getByRole('dialog') };
 }
 

@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { MAX_NOTE_CHARS, parseTags, type Note } from '@/lib/store/notes';
+
+/**
+ * The reader's own note and tags on this trial, shown wherever the trial appears. Stored on this
+ * computer only; the card says so, and warns against anything that identifies a patient.
+ */
+export function NotesSection({ note, onSave }: { note?: Note; onSave(note: Note | undefined): void }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(note?.text ?? '');
+  const [tags, setTags] = useState(note?.tags.join(', ') ?? '');
+  if (!editing) {
+    return (
+      <section class="notes" aria-label="Your note">
+        {note ? (
+          <>
+            <h3>Your note</h3>
+            <p class="note-text">{note.text}</p>
+            {note.tags.length > 0 && <p class="muted">Tags: {note.tags.join(', ')}</p>}
+          </>
+        ) : null}
+        <button type="button" class="link-button" onClick={() => setEditing(true)}>
+          {note ? 'Edit your note' : 'Add a note'}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section class="notes" aria-label="Your note">
+      <h3>Your note</h3>
+      <p class="warning">
+        Kept on this computer only, never sent. Do not write anything that identifies a patient.
+      </p>
+      <label class="note-field">
+        Note
+        <textarea
+          rows={3}
+          maxLength={MAX_NOTE_CHARS}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+      </label>
+      <label class="note-field">
+        Tags, separated by commas
+        <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
+      </label>
+      <p class="note-actions">
+        <button
+          type="button"
+          onClick={() => {
+            onSave({ text: text.trim(), tags: parseTags(tags), updatedAt: Date.now() });
+            setEditing(false);
+          }}
+        >
+          Save note
+        </button>
+        {note && (
+          <button
+            type="button"
+            onClick={() => {
+              onSave(undefined);
+              setText('');
+              setTags('');
+              setEditing(false);
+            }}
+          >
+            Delete note
+          </button>
+        )}
+        <button type="button" onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </p>
+    </section>
+  );
+}

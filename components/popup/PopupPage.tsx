@@ -1,0 +1,165 @@
+/**
+ * The toolbar popup: the trials named on the current tab, each with its status, phase and title as
+ * they load; a filter by status; "show on page"; the record in one click; the list copied as Markdown
+ * or CSV; and the switch that turns the extension off on this site.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { PageRequest, PageTrials, TrialResult } from '@/lib/messages';
+import { recordUrl, type NctId } from '@/lib/nct';
+import { phaseLabel, statusLabel, type StatusTone } from '@/lib/trial/format';
+import { listCsv, listMarkdown } from '@/lib/trial/list-export';
+
+export interface PopupPageProps {
+  tabId(): Promise<number | undefined>;
+  askPage(tabId: number, request: PageRequest): Promise<unknown>;
+  getTrials(ids: string[]): Promise<TrialResult[]>;
+  setSiteOff(host: string, off: boolean): Promise<void>;
+  copy(text: string): Promise<void>;
+}
+
+type Filter = 'all' | StatusTone;
+const FILTERS: [Filter, string][] = [
+  ['all', 'All'],
+  ['open', 'Recruiting or available'],
+  ['soon', 'Not yet recruiting, or by invitation'],
+  ['closed', 'Active, not recruiting, or completed'],
+  ['stopped', 'Stopped'],
+  ['unknown', 'Unknown status'],
+];
+
+export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: PopupPageProps) {
+  const [tab, setTab] = useState<number | undefined>();
+  const [page, setPage] = useState<PageTrials | 'unscannable' | undefined>();
+  const [results, setResults] = useState<Map<string, TrialResult>>(new Map());
+  const [filter, setFilter] = useState<Filter>('all');
+  const [said, setSaid] = useState('');
+
+  const load = async () => {
+    const id = await tabId();
+    setTab(id);
+    if (id === undefined) return setPage('unscannable');
+    try {
+      const answer = (await askPage(id, { type: 'listTrials' })) as PageTrials | undefined;
+      if (!answer) return setPage('unscannable');
+      setPage(answer);
+      if (answer.ids.length > 0) {
+        const found = await getTrials(answer.ids);
+        setResults(new Map(found.map((r) => [r.id, r])));
+      }
+    } catch {
+      // No content script there: a browser page, the PDF viewer, an extension store.
+      setPage('unscannable');
+    }
+  };
+  useEffect(() => void load(), []);
+
+  if (!page) return <main class="popup">Looking at this page…</main>;
+  if (page === 'unscannable') {
+    return (
+      <main class="popup">
+        <h1>Trials on this page</h1>
+        <p class="note">
+          This page can't be read by extensions: browser pages, the built-in PDF viewer and extension stores
+          are off limits. Open the article itself, or look the trial up on ClinicalTrials.gov.
+        </p>
+      </main>
+    );
+  }
+
+  const toggleSite = async () => {
+    await setSiteOff(page.host, !page.off);
+    setSaid(page.off ? `On again on ${page.host}.` : `Off on ${page.host}: the page is back as it was.`);
+    setResults(new Map());
+    setTimeout(() => void load(), 150);
+  };
+
+  const entries = page.ids.map((id) => ({ id, result: results.get(id) }));
+  const shown = entries.filter(
+    ({ result }) =>
+      filter === 'all' || (result?.ok && statusLabel(result.trial.status.overall).tone === filter),
+  );
+  const loaded = shown.flatMap(({ result }) => (result ? [result] : []));
+
+  return (
+    <main class="popup">
+      <h1>
+        Trials on this page <span class="muted">({page.ids.length})</span>
+      </h1>
+      <label class="switch">
+        <input type="checkbox" checked={!page.off} onChange={() => void toggleSite()} /> On for {page.host}
+      </label>
+      {page.off && (
+        <p class="note">Turned off on this site: IDs are not marked and nothing is looked up here.</p>
+      )}
+      {!page.off && page.ids.length === 0 && (
+        <p class="note">No ClinicalTrials.gov IDs found on this page.</p>
+      )}
+      {page.ids.length > 0 && (
+        <>
+          <label class="filter">
+            Show{' '}
+            <select value={filter} onChange={(e) => setFilter(e.currentTarget.value as Filter)}>
+              {FILTERS.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <ul class="trials">
+            {shown.map(({ id, result }) => (
+              <li key={id}>
+                <p class="line">
+                  <span class="nct">{id}</span>
+                  {result?.ok && (
+                    <span class={`badge tone-${statusLabel(result.trial.status.overall).tone}`}>
+                      {statusLabel(result.trial.status.overall).label}
+                    </span>
+                  )}
+                  {result?.ok && phaseLabel(result.trial.phases) && (
+                    <span class="badge">{phaseLabel(result.trial.phases)}</span>
+                  )}
+                </p>
+                <p class="title">
+                  {!result
+                    ? 'Loading…'
+                    : result.ok
+                      ? (result.trial.briefTitle ?? 'Untitled')
+                      : result.error.message}
+                </p>
+                <p class="actions">
+                  <button
+                    type="button"
+                    onClick={() => tab !== undefined && void askPage(tab, { type: 'revealTrial', id })}
+                  >
+                    Show on page
+                  </button>
+                  <a href={recordUrl(id as NctId)} target="_blank" rel="noopener noreferrer">
+                    Open record
+                  </a>
+                </p>
+              </li>
+            ))}
+          </ul>
+          <p class="actions">
+            <button
+              type="button"
+              onClick={() => void copy(listMarkdown(loaded)).then(() => setSaid('Copied as Markdown.'))}
+            >
+              Copy as Markdown
+            </button>
+            <button
+              type="button"
+              onClick={() => void copy(listCsv(loaded)).then(() => setSaid('Copied as CSV.'))}
+            >
+              Copy as CSV
+            </button>
+          </p>
+        </>
+      )}
+      <p class="muted" role="status">
+        {said}
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,26 @@
+import '@/components/popup/popup.css';
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupPage } from '@/components/popup/PopupPage';
+import { sendRequest, type PageRequest } from '@/lib/messages';
+import { setSiteOff } from '@/lib/store/settings';
+
+// Wiring only: the popup for the active tab (or `?tab=<id>`, how tests open it as a page of its own).
+const app = document.getElementById('app');
+if (app) {
+  const fromQuery = Number(new URLSearchParams(location.search).get('tab'));
+  render(
+    <PopupPage
+      tabId={async () =>
+        Number.isInteger(fromQuery) && fromQuery > 0
+          ? fromQuery
+          : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id
+      }
+      askPage={(tabId, request: PageRequest) => browser.tabs.sendMessage(tabId, request, { frameId: 0 })}
+      getTrials={(ids) => sendRequest({ type: 'getTrials', ids })}
+      setSiteOff={(host, off) => setSiteOff(host, off).then(() => undefined)}
+      copy={(text) => navigator.clipboard.writeText(text)}
+    />,
+    app,
+  );
+}
