@@ -14,7 +14,21 @@ export default defineConfig({
     name: 'NCT hover cards',
     description:
       'Hover a ClinicalTrials.gov ID (NCT + 8 digits) on any page to see the trial at a glance. Sends only NCT IDs, only to clinicaltrials.gov.',
-    permissions: ['storage'],
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'open-card': {
+        suggested_key: { default: 'Alt+Shift+U' },
+        description: 'Open the card of the focused trial ID, or the first one in view',
+      },
+      'next-trial': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next trial ID on the page',
+      },
+      'previous-trial': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous trial ID on the page',
+      },
+    },
     host_permissions: [`${API_ORIGIN}/*`],
     browser_specific_settings: {
       gecko: {

@@ -198,6 +198,12 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
         }
         case 'stepTrial':
           return { revealed: reveal('', request.direction) };
+        case 'openFocusedCard': {
+          const focused = marks().find((m) => m === doc.activeElement || m.contains(doc.activeElement));
+          const target = focused ?? stepFrom(marks(), 1);
+          target?.blur();
+          return { opened: target ? reveal(target.getAttribute(NCT_ATTR) ?? '') : false };
+        }
       }
     },
     apply(settings) {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { fetchTrialBatch, withRetries } from '@/lib/ctgov/client';
 import { DETAIL_FIELDS } from '@/lib/ctgov/fields';
 import { handleMessage } from '@/lib/handle-message';
+import { MENU_ITEMS, commandRequest, trialFromMenuClick } from '@/lib/menus';
 import { createTrialCache } from '@/lib/store/cache';
 import { loadSettings } from '@/lib/store/settings';
 import { createTrialService } from '@/lib/trial-service';
@@ -35,6 +36,33 @@ export default defineBackground(() => {
       await browser.runtime.openOptionsPage();
     },
   };
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    for (const item of MENU_ITEMS) browser.contextMenus.create(item);
+    // First run: the welcome page shows, on a live example, how it works and what it sends where.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const id = trialFromMenuClick(info);
+    if (!id) return;
+    const opened =
+      tab?.id === undefined
+        ? Promise.resolve(false)
+        : browser.tabs
+            .sendMessage(tab.id, { type: 'openCard', id }, { frameId: info.frameId ?? 0 })
+            .then((answer: unknown) => (answer as { opened?: boolean } | undefined)?.opened === true)
+            .catch(() => false);
+    // Where the page cannot show a card for it (the ID is in a text field, the page is off limits),
+    // the full view opens instead.
+    void opened.then((ok) => (ok ? undefined : services.openFullView(id)));
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    const request = commandRequest(command);
+    if (request && tab?.id !== undefined) {
+      void browser.tabs.sendMessage(tab.id, request, { frameId: 0 }).catch(() => undefined);
+    }
+  });
+
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only our own content scripts and pages; other extensions use onMessageExternal, which we ignore.
     if (sender.id !== browser.runtime.id) return undefined;

@@ -92,6 +92,8 @@ export type PageRequest =
   | { type: 'listTrials' }
   | { type: 'revealTrial'; id: string }
   | { type: 'openCard'; id: string }
+  /** The card of the focused ID, or of the first one in view. */
+  | { type: 'openFocusedCard' }
   | { type: 'stepTrial'; direction: 1 | -1 };
 
 /** The answer to `listTrials`: the page's site, whether the extension is off there, its trials in order. */
@@ -107,6 +109,7 @@ export function isPageRequest(message: unknown): message is PageRequest {
   if (!m || typeof m !== 'object') return false;
   switch (m.type) {
     case 'listTrials':
+    case 'openFocusedCard':
       return true;
     case 'revealTrial':
     case 'openCard':

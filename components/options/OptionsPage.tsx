@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { searchPlaces, type City, type PlaceMatch } from '@/lib/gazetteer';
+import type { CacheInfo } from '@/lib/messages';
+import { GeneralSettings } from './GeneralSettings';
+import { NotesManager } from './NotesManager';
 import {
   loadDistanceSettings,
   saveHome,
@@ -11,10 +14,12 @@ import {
 export interface OptionsPageProps {
   loadCities(): Promise<City[]>;
   locate(): Promise<{ lat: number; lon: number }>;
+  cacheInfo(): Promise<CacheInfo>;
+  clearCache(): Promise<CacheInfo>;
 }
 
-/** Settings. For now: the home location that lets cards show the nearest open site, and the unit. */
-export function OptionsPage({ loadCities, locate }: OptionsPageProps) {
+/** Settings: cards and pages, sites, keyboard, saved data, home location and unit, notes. */
+export function OptionsPage({ loadCities, locate, cacheInfo, clearCache }: OptionsPageProps) {
   const [home, setHome] = useState<HomeLocation | undefined>();
   const [unit, setUnit] = useState<UnitSetting>('auto');
   const [query, setQuery] = useState('');
@@ -45,6 +50,7 @@ export function OptionsPage({ loadCities, locate }: OptionsPageProps) {
   return (
     <main class="page">
       <h1>NCT hover cards: settings</h1>
+      <GeneralSettings cacheInfo={cacheInfo} clearCache={clearCache} />
       <section aria-labelledby="home-h">
         <h2 id="home-h">Your location, for distances to trial sites</h2>
         <p>
@@ -142,6 +148,7 @@ export function OptionsPage({ loadCities, locate }: OptionsPageProps) {
           </select>
         </label>
       </section>
+      <NotesManager now={() => Date.now()} />
     </main>
   );
 }

@@ -67,6 +67,8 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
   }
 
   const toggleSite = async () => {
+    // The switch shows the reader's choice at once; the page follows when the setting is saved.
+    setPage({ ...page, off: !page.off });
     await setSiteOff(page.host, !page.off);
     setSaid(page.off ? `On again on ${page.host}.` : `Off on ${page.host}: the page is back as it was.`);
     setResults(new Map());

@@ -83,7 +83,7 @@ describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeF
     await settings.getByLabel('Or type a city').fill('Guangzh');
     await settings.getByRole('button', { name: /^Guangzhou, Guangdong, China$/ }).click();
     await expect
-      .poll(() => settings.getByRole('status').innerText())
+      .poll(() => settings.locator('section[aria-labelledby="home-h"] [role="status"]').innerText())
       .toBe('Home set to Guangzhou, Guangdong, China.');
     // Chromium here speaks en-US, so "by my browser's language" would mean miles: choose kilometres.
     await settings.getByLabel('Show distances in').selectOption('km');
@@ -114,11 +114,13 @@ describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeF
     await settings.goto(`${origin}/options.html`);
     await settings.getByRole('button', { name: 'Use my current location' }).click();
     await expect
-      .poll(() => settings.getByRole('status').innerText())
+      .poll(() => settings.locator('section[aria-labelledby="home-h"] [role="status"]').innerText())
       .toBe('Home set to this device’s location.');
     expect(await settings.locator('main').innerText()).toContain('(31.23, 121.47)');
     await settings.getByRole('button', { name: 'Remove' }).click();
-    await expect.poll(() => settings.getByRole('status').innerText()).toBe('Home location removed.');
+    await expect
+      .poll(() => settings.locator('section[aria-labelledby="home-h"] [role="status"]').innerText())
+      .toBe('Home location removed.');
     await settings.close();
   });
 });

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');
@@ -43,7 +43,9 @@ const QUIET_FLAGS = [
   '--disable-sync',
 ];
 
-export async function launchWithExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { userDataDir?: string; expectWelcome?: boolean } = {},
+): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No production build in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
@@ -61,6 +63,15 @@ export async function launchWithExtension(options: { userDataDir?: string } = {}
   const serviceWorker =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
+  if (ownDir || options.expectWelcome) {
+    // A fresh profile is a first install: the welcome page must open. Close it, so that tests waiting
+    // for a new tab get theirs.
+    const isWelcome = (page: Page) => page.url().endsWith('/welcome.html');
+    const welcome =
+      context.pages().find(isWelcome) ??
+      (await context.waitForEvent('page', { predicate: isWelcome, timeout: 15_000 }));
+    await welcome.close();
+  }
   return {
     context,
     serviceWorker,

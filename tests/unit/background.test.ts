@@ -36,8 +36,16 @@ async function getTrials(ids: string[]): Promise<TrialResult[]> {
   return (await ask({ type: 'getTrials', ids })) as TrialResult[];
 }
 
+/** fakeBrowser has no context menus or commands; the background registers both. */
+function stubMenusAndCommands() {
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(() => undefined);
+  return vi.spyOn(fakeBrowser.contextMenus, 'create').mockImplementation(() => 0);
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
+  stubMenusAndCommands();
   requests = [];
   handler = answerEveryId;
   vi.stubGlobal(
@@ -54,6 +62,26 @@ beforeEach(() => {
 afterEach(() => {
   vi.unstubAllGlobals();
   vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('background: first install', () => {
+  it('creates the two context menu items and opens the welcome page', async () => {
+    const create = vi.mocked(fakeBrowser.contextMenus.create);
+    const openTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    expect(create.mock.calls.map(([item]) => item.title)).toEqual(['Look up trial', 'Open trial card']);
+    expect(openTab).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/welcome.html' });
+  });
+
+  it('does not open the welcome page on an update', async () => {
+    const openTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    await fakeBrowser.runtime.onInstalled.trigger({
+      reason: 'update',
+      previousVersion: '0.0.1',
+    });
+    expect(openTab).not.toHaveBeenCalled();
+  });
 });
 
 describe('background: answering getTrials', () => {

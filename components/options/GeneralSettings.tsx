@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CacheInfo } from '@/lib/messages';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/lib/store/settings';
+
+/** Card timing, chips, prefetching, the badge, sites where the extension is off, the cache. */
+export function GeneralSettings({
+  cacheInfo,
+  clearCache,
+}: {
+  cacheInfo(): Promise<CacheInfo>;
+  clearCache(): Promise<CacheInfo>;
+}) {
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [cache, setCache] = useState<CacheInfo | undefined>();
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    void loadSettings().then(setSettings);
+    void cacheInfo().then(setCache);
+  }, []);
+
+  const save = async (change: Partial<Omit<Settings, 'v'>>, message: string) => {
+    setSettings(await saveSettings(change));
+    setSaid(message);
+  };
+  const toggle = (key: 'chips' | 'prefetch' | 'badge', label: string) => (
+    <label class="check">
+      <input
+        type="checkbox"
+        checked={settings[key]}
+        onChange={(e) =>
+          void save(
+            { [key]: e.currentTarget.checked },
+            `${label}: ${e.currentTarget.checked ? 'on' : 'off'}.`,
+          )
+        }
+      />{' '}
+      {label}
+    </label>
+  );
+  const delay = (key: keyof Settings['delays'], label: string) => (
+    <label class="delay">
+      {label}{' '}
+      <input
+        type="number"
+        min={0}
+        max={5000}
+        step={50}
+        value={settings.delays[key]}
+        onChange={(e) => {
+          const value = e.currentTarget.valueAsNumber;
+          if (Number.isFinite(value))
+            void save({ delays: { ...settings.delays, [key]: value } }, `${label}: ${value} ms.`);
+        }}
+      />{' '}
+      ms
+    </label>
+  );
+
+  return (
+    <>
+      <section aria-labelledby="cards-h">
+        <h2 id="cards-h">Cards and pages</h2>
+        {toggle('chips', 'Status chips next to IDs')}
+        {toggle('prefetch', 'Look up the IDs in view before they are hovered (cards open at once)')}
+        {toggle('badge', 'Number of trials on the toolbar button')}
+        <h3>Hover timing</h3>
+        {delay('fetchMs', 'Look up after the pointer rests for')}
+        {delay('showMs', 'Show the card after')}
+        {delay('hideMs', 'Keep it after the pointer leaves for')}
+      </section>
+      <section aria-labelledby="sites-h">
+        <h2 id="sites-h">Sites where the extension is off</h2>
+        {settings.offSites.length === 0 ? (
+          <p class="muted">None. Turn it off on a site from the toolbar popup or a card's ⚙.</p>
+        ) : (
+          <ul>
+            {settings.offSites.map((site) => (
+              <li key={site}>
+                {site}{' '}
+                <button
+                  type="button"
+                  onClick={() =>
+                    void save(
+                      { offSites: settings.offSites.filter((s) => s !== site) },
+                      `On again on ${site}.`,
+                    )
+                  }
+                >
+                  Turn on again
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="keys-h">
+        <h2 id="keys-h">Keyboard</h2>
+        <ul>
+          <li>Tab to an ID: its card opens. Enter, Space or Alt+↓: into the card. Escape: close it.</li>
+          <li>
+            Alt+Shift+J / Alt+Shift+K: next / previous trial ID on the page (change in your browser's
+            extension shortcuts).
+          </li>
+          <li>Alt+Shift+U: open the card of the focused ID or the first one in view.</li>
+        </ul>
+      </section>
+      <section aria-labelledby="cache-h">
+        <h2 id="cache-h">Saved trial data</h2>
+        <p>
+          {cache
+            ? `${cache.entries.toLocaleString('en')} trials saved, ${(cache.bytes / 1024).toFixed(0)} kB. Kept 30 days at most, refreshed after 12 hours.`
+            : '…'}
+        </p>
+        <button
+          type="button"
+          onClick={() =>
+            void clearCache().then((info) => (setCache(info), setSaid('Saved trial data cleared.')))
+          }
+        >
+          Clear saved trial data
+        </button>
+      </section>
+      <p class="said" role="status">
+        {said}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isPageRequest } from '@/lib/messages';
+import { MENU_LINK, MENU_LOOKUP, commandRequest, trialFromMenuClick } from '@/lib/menus';
+
+describe('context menu: which trial a click names', () => {
+  it.each([
+    [{ menuItemId: MENU_LOOKUP, selectionText: 'see nct 06056921 and NCT01234567' }, 'NCT06056921'],
+    [{ menuItemId: MENU_LOOKUP, selectionText: 'no trial here, NCT123456789' }, undefined],
+    [
+      { menuItemId: MENU_LINK, linkUrl: 'https://clinicaltrials.gov/ct2/show/NCT00184067?term=x' },
+      'NCT00184067',
+    ],
+    [{ menuItemId: MENU_LINK, linkUrl: 'https://clinicaltrials.gov/search?cond=lupus' }, undefined],
+    [{ menuItemId: 'someone-else', selectionText: 'NCT06056921' }, undefined],
+  ])('%j → %s', (info, id) => {
+    expect(trialFromMenuClick(info)).toBe(id);
+  });
+});
+
+describe('keyboard commands', () => {
+  it.each([
+    ['open-card', { type: 'openFocusedCard' }],
+    ['next-trial', { type: 'stepTrial', direction: 1 }],
+    ['previous-trial', { type: 'stepTrial', direction: -1 }],
+    ['_execute_action', undefined],
+  ])('%s → %j', (command, request) => {
+    expect(commandRequest(command)).toEqual(request);
+  });
+});
+
+describe('requests a page accepts (checked by hand, without zod)', () => {
+  it.each([
+    [{ type: 'listTrials' }, true],
+    [{ type: 'openFocusedCard' }, true],
+    [{ type: 'revealTrial', id: 'NCT06056921' }, true],
+    [{ type: 'revealTrial', id: 'NCT0605692' }, false],
+    [{ type: 'openCard', id: '<img onerror=alert(1)>' }, false],
+    [{ type: 'stepTrial', direction: 1 }, true],
+    [{ type: 'stepTrial', direction: 5 }, false],
+    [{ type: 'getTrials', ids: [] }, false],
+    [null, false],
+    ['listTrials', false],
+  ])('%j → %s', (message, accepted) => {
+    expect(isPageRequest(message)).toBe(accepted);
+  });
+});
