@@ -79,6 +79,22 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
     await popup.getByRole('button', { name: 'Copy as Markdown' }).click();
     const markdown = await popup.evaluate(() => navigator.clipboard.readText());
     expect(markdown).toContain('| [NCT00184067](https://clinicaltrials.gov/study/NCT00184067) |');
+    const badge = await browser.serviceWorker.evaluate(async () => {
+      type Api = {
+        chrome: {
+          tabs: { query(q: object): Promise<{ id?: number; active?: boolean }[]> };
+          action: { getBadgeText(d: { tabId: number }): Promise<string> };
+        };
+      };
+      const { chrome } = globalThis as unknown as Api;
+      const texts = await Promise.all(
+        (await chrome.tabs.query({})).map((t) =>
+          t.id === undefined ? '' : chrome.action.getBadgeText({ tabId: t.id }),
+        ),
+      );
+      return texts.filter(Boolean);
+    });
+    expect(badge).toContain('6');
     await popup.getByLabel('Show').selectOption('all');
     await items.filter({ hasText: 'NCT02513394' }).getByRole('button', { name: 'Show on page' }).click();
     await expect
