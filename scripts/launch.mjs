@@ -12,7 +12,9 @@ const extensionDir = path.resolve('.output/chrome-mv3');
 const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
   (p) => p && existsSync(p),
 );
-if (!browser) {
+const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+if (!browser || headlessLinux) {
+  if (headlessLinux) console.log('No display here to open a browser window in.');
   console.log(`No Chromium found. Load the build by hand: chrome://extensions → Developer mode →
 "Load unpacked" → ${extensionDir}; then open demo/index.html.`);
   process.exit(0);
