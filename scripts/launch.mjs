@@ -14,9 +14,9 @@ const browser = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chrom
 );
 const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
 if (!browser || headlessLinux) {
-  if (headlessLinux) console.log('No display here to open a browser window in.');
-  console.log(`No Chromium found. Load the build by hand: chrome://extensions → Developer mode →
-"Load unpacked" → ${extensionDir}; then open demo/index.html.`);
+  const why = browser ? 'No display to open a browser window in.' : 'No Chromium found.';
+  console.log(`${why} The extension is built in ${extensionDir}. Load it by hand: chrome://extensions →
+Developer mode → "Load unpacked" → that folder; then open demo/index.html.`);
   process.exit(0);
 }
 
