@@ -6,21 +6,28 @@
 import { useEffect, useState } from 'preact/hooks';
 import { trialError, type TrialResult } from '@/lib/messages';
 import { canonicalNctId, recordUrl } from '@/lib/nct';
+import type { Note } from '@/lib/store/notes';
 import { TrialDetails } from './page/TrialDetails';
 
 export interface TrialPageProps {
   /** The `id` query parameter as given: anything at all. */
   rawId: string;
   load(id: string): Promise<TrialResult>;
+  /** The reader's note on the trial (kept on this computer), if any. */
+  loadNote(id: string): Promise<Note | undefined>;
   now(): number;
 }
 
-export function TrialPage({ rawId, load, now }: TrialPageProps) {
+export function TrialPage({ rawId, load, loadNote, now }: TrialPageProps) {
   const id = canonicalNctId(rawId);
   const [result, setResult] = useState<TrialResult | undefined>(
     id ? undefined : { id: rawId, ok: false, error: trialError('invalid-id', rawId || '(no ID)') },
   );
   const [attempt, setAttempt] = useState(0);
+  const [note, setNote] = useState<Note | undefined>();
+  useEffect(() => {
+    if (id) void loadNote(id).then(setNote);
+  }, [id]);
 
   useEffect(() => {
     if (!id) return;
@@ -58,7 +65,7 @@ export function TrialPage({ rawId, load, now }: TrialPageProps) {
           )}
         </section>
       )}
-      {result?.ok && <TrialDetails result={result} now={now()} />}
+      {result?.ok && <TrialDetails result={result} now={now()} note={note} />}
     </main>
   );
 }

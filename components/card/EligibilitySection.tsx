@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { firstItems, thresholdItems } from '@/lib/trial/criteria-view';
-import { ageRange, sexLabel } from '@/lib/trial/format';
+import { ageGroups, ageRange, sexLabel } from '@/lib/trial/format';
 import type { Criterion, TrialSummary } from '@/lib/trial/summary';
 import { CriterionText } from '../CriterionText';
 import { QuickCheck } from './QuickCheck';
@@ -22,8 +22,9 @@ export function EligibilitySection({ trial }: { trial: TrialSummary }) {
   const inclusion = firstItems(sections, 'inclusion', FIRST);
   const exclusion = firstItems(sections, 'exclusion', FIRST);
   const numbers = thresholdItems(sections);
+  const groups = ageGroups(e.stdAges);
   const facts = [
-    ageRange(e.minimumAge, e.maximumAge),
+    groups ? `${ageRange(e.minimumAge, e.maximumAge)} (${groups})` : ageRange(e.minimumAge, e.maximumAge),
     sexLabel(e.sex),
     e.healthyVolunteers === undefined
       ? undefined
@@ -53,6 +54,7 @@ export function EligibilitySection({ trial }: { trial: TrialSummary }) {
     <section class="eligibility" aria-label="Eligibility">
       <h3>Who can take part</h3>
       <p class="facts-line">{facts.join(' · ')}</p>
+      {e.genderBased && e.genderDescription && <p class="facts-line">Gender: {e.genderDescription}</p>}
       {!expanded && (
         <>
           <Preview label="Includes" items={inclusion.items} total={inclusion.total} terms={terms} />

@@ -16,6 +16,7 @@ import {
 import type { TrialSummary } from '@/lib/trial/summary';
 import { CriterionText } from '../CriterionText';
 import { phasePurpose } from '@/lib/trial/phase-purpose';
+import type { Note } from '@/lib/store/notes';
 import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
 
@@ -50,7 +51,7 @@ function designWords(design: NonNullable<TrialSummary['design']>): string {
 }
 
 /** Everything the registry record says, in the order a reader needs it. */
-export function TrialDetails({ result, now }: { result: Ok; now: number }) {
+export function TrialDetails({ result, now, note }: { result: Ok; now: number; note?: Note }) {
   const { trial, fetchedAt, refreshError } = result;
   const status = statusLabel(trial.status.overall);
   const phase = phaseLabel(trial.phases);
@@ -257,6 +258,15 @@ export function TrialDetails({ result, now }: { result: Ok; now: number }) {
             ))}
             {trial.aliases.length > 0 && <li>Earlier ClinicalTrials.gov IDs: {trial.aliases.join(', ')}</li>}
           </ul>
+        </section>
+      )}
+
+      {note && (
+        <section aria-labelledby="note-h">
+          <h2 id="note-h">Your note</h2>
+          <p class="note-text">{note.text}</p>
+          {note.tags.length > 0 && <p class="muted">Tags: {note.tags.join(', ')}</p>}
+          <p class="muted">Kept on this computer only; edit it from the trial's card or the settings.</p>
         </section>
       )}
 

@@ -139,6 +139,9 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
                   <a href={recordUrl(id as NctId)} target="_blank" rel="noopener noreferrer">
                     Open record
                   </a>
+                  <a href={`/trial.html?id=${id}`} target="_blank">
+                    Full view
+                  </a>
                 </p>
               </li>
             ))}

@@ -33,6 +33,7 @@ const eligibility = [
   'healthyVolunteers',
   'sex',
   'genderBased',
+  'genderDescription',
   'minimumAge',
   'maximumAge',
   'stdAges',

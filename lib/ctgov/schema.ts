@@ -133,6 +133,7 @@ export const studySchema = z.object({
         healthyVolunteers: optional(z.boolean()),
         sex: optional(text),
         genderBased: optional(z.boolean()),
+        genderDescription: optional(text),
         minimumAge: optional(text),
         maximumAge: optional(text),
         stdAges: lenientList(text),

@@ -94,6 +94,15 @@ export function sexLabel(sex: string | undefined): string | undefined {
   return sex ? (SEX[sex] ?? humanise(sex)) : undefined;
 }
 
+const AGE_GROUP: Record<string, string> = { CHILD: 'children', ADULT: 'adults', OLDER_ADULT: 'older adults' };
+
+/** The registry's age groups in words: `['ADULT','OLDER_ADULT']` → `adults, older adults`. */
+export function ageGroups(stdAges: readonly string[]): string | undefined {
+  return stdAges.length > 0
+    ? stdAges.map((a) => AGE_GROUP[a] ?? humanise(a).toLowerCase()).join(', ')
+    : undefined;
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2025-03` → `Mar 2025`; `2025-05-02` → `2 May 2025`; `2025` → `2025`. Anything else as written. */

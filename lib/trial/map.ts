@@ -110,6 +110,7 @@ export function studyToSummary(study: Study): TrialSummary {
       maximumAge: eligibility?.maximumAge,
       sex: eligibility?.sex,
       genderBased: eligibility?.genderBased,
+      genderDescription: eligibility?.genderDescription,
       healthyVolunteers: eligibility?.healthyVolunteers,
       stdAges: eligibility?.stdAges ?? [],
       criteria: eligibility?.eligibilityCriteria,

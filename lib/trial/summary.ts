@@ -103,6 +103,8 @@ export interface TrialSummary {
     maximumAge?: string;
     sex?: string;
     genderBased?: boolean;
+    /** When eligibility is based on gender identity: the sponsor's words on it. */
+    genderDescription?: string;
     healthyVolunteers?: boolean;
     stdAges: string[];
     /** The criteria text as written (CommonMark). */

@@ -95,6 +95,13 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
       return texts.filter(Boolean);
     });
     expect(badge).toContain('6');
+    const [fullView] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      items.first().getByRole('link', { name: 'Full view' }).click(),
+    ]);
+    await fullView.locator('h1').waitFor();
+    expect(fullView.url()).toBe(`chrome-extension://${browser.extensionId}/trial.html?id=NCT00184067`);
+    await fullView.close();
     await popup.getByLabel('Show').selectOption('all');
     await items.filter({ hasText: 'NCT02513394' }).getByRole('button', { name: 'Show on page' }).click();
     await expect

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ageGroups,
   ageRange,
   formatPartialDate,
   formatRegistryDate,
@@ -72,6 +73,16 @@ describe('age and sex words', () => {
     [undefined, undefined],
   ])('sex %j → %j', (sex, words) => {
     expect(sexLabel(sex)).toBe(words);
+  });
+});
+
+describe('age groups', () => {
+  it.each([
+    [['ADULT', 'OLDER_ADULT'], 'adults, older adults'],
+    [['CHILD'], 'children'],
+    [[], undefined],
+  ])('%j → %j', (groups, words) => {
+    expect(ageGroups(groups)).toBe(words);
   });
 });
 

@@ -93,6 +93,17 @@ describe('the card for our own edge records', () => {
     expect(text).toContain('Not medical advice');
   });
 
+  it("gives the age groups, and the sponsor's words when eligibility is based on gender", () => {
+    const raw = carTStudy() as { protocolSection: { eligibilityModule: Record<string, unknown> } };
+    Object.assign(raw.protocolSection.eligibilityModule, {
+      genderBased: true,
+      genderDescription: 'Participants who identify as women',
+    });
+    const text = renderCard(okResult(raw)).dialog.textContent ?? '';
+    expect(text).toContain('18 years and older (adults, older adults)');
+    expect(text).toContain('Gender: Participants who identify as women');
+  });
+
   it('expands all criteria inside the card', () => {
     const { dialog } = renderCard(okResult(carTStudy()));
     fireEvent.click(screen.getByRole('button', { name: 'Show all criteria' }));

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TrialPage } from '@/components/TrialPage';
 import { studySchema } from '@/lib/ctgov/schema';
 import { trialError, type TrialResult } from '@/lib/messages';
+import type { Note } from '@/lib/store/notes';
 import { studyToSummary } from '@/lib/trial/map';
 import { HAVE_CTGOV, describeFixtures, realStudyRows } from '../support/ctgov';
 import { carTStudy, edgeStudies } from '../fixtures/studies';
@@ -16,8 +17,15 @@ function ok(raw: unknown): TrialResult {
   return { id: trial.nctId, ok: true, trial, fetchedAt: NOW - 3_600_000 };
 }
 
-async function renderPage(rawId: string, answer: TrialResult | Promise<TrialResult>) {
-  render(<TrialPage rawId={rawId} load={() => Promise.resolve(answer)} now={() => NOW} />);
+async function renderPage(rawId: string, answer: TrialResult | Promise<TrialResult>, note?: Note) {
+  render(
+    <TrialPage
+      rawId={rawId}
+      load={() => Promise.resolve(answer)}
+      loadNote={() => Promise.resolve(note)}
+      now={() => NOW}
+    />,
+  );
   await screen.findByRole('heading', { level: 1 });
   return document.querySelector('main') as HTMLElement;
 }
@@ -81,6 +89,13 @@ describe('the full view: states and our own records', () => {
     expect(main.textContent).toContain("The registry's answer did not say whether results are posted.");
   });
 
+  it("shows the reader's note on the trial", async () => {
+    const note = { text: 'Refer Mrs A? No: no identifiers here.', tags: ['lupus'], updatedAt: 1 };
+    const main = await renderPage('NCT06056921', ok(carTStudy()), note);
+    expect(headings(main)).toContain('Your note');
+    expect(main.textContent).toContain('Tags: lupus');
+  });
+
   it('labels saved data shown while offline', async () => {
     const answer = ok(carTStudy());
     const offline: TrialResult = answer.ok
@@ -105,6 +120,7 @@ describe('the full view: states and our own records', () => {
           asked = true;
           return Promise.reject(new Error('not expected'));
         }}
+        loadNote={() => Promise.resolve(undefined)}
         now={() => NOW}
       />,
     );
