@@ -108,11 +108,7 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
 
   const controller = createCardController({
     doc,
-    timing: {
-      fetchDelayMs: current.delays.fetchMs,
-      showDelayMs: current.delays.showMs,
-      hideDelayMs: current.delays.hideMs,
-    },
+    timing: current.delays,
     load: (id) => loader.load(id),
     ui: {
       async ready() {
@@ -209,11 +205,7 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
     apply(settings) {
       const chipsWereOn = current.chips;
       current = settings;
-      controller.setTiming({
-        fetchDelayMs: settings.delays.fetchMs,
-        showDelayMs: settings.delays.showMs,
-        hideDelayMs: settings.delays.hideMs,
-      });
+      controller.setTiming(settings.delays);
       if (chipsWereOn && !settings.chips) removeChips(doc);
       if (settings.chips) for (const id of results.keys()) updateChips(id);
     },

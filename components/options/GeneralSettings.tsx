@@ -64,9 +64,9 @@ export function GeneralSettings({
         {toggle('prefetch', 'Look up the IDs in view before they are hovered (cards open at once)')}
         {toggle('badge', 'Number of trials on the toolbar button')}
         <h3>Hover timing</h3>
-        {delay('fetchMs', 'Look up after the pointer rests for')}
-        {delay('showMs', 'Show the card after')}
-        {delay('hideMs', 'Keep it after the pointer leaves for')}
+        {delay('fetchDelayMs', 'Look up after the pointer rests for')}
+        {delay('showDelayMs', 'Show the card after')}
+        {delay('hideDelayMs', 'Keep it after the pointer leaves for')}
       </section>
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">Sites where the extension is off</h2>

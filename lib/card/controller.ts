@@ -2,26 +2,14 @@
  * When the card opens, where it stands and when it closes. DOM events in, "show this view" out; the
  * view itself is rendered by whoever passes `render` (Preact, in the content script).
  *
- * Timing follows Wikipedia's Page Previews (A/B tested): the data is asked for once the pointer has
- * rested on an ID for 150 ms, the card shows no earlier than 500 ms after the hover began, and it
- * stays 300 ms after the pointer leaves so that the pointer can move into it. Keyboard focus opens it
- * at once. WCAG 1.4.13: it can be dismissed (Escape) without moving the pointer, hovered, and it stays
+ * Hover timing follows Wikipedia's Page Previews (lib/card/timing.ts); the grace period after the
+ * pointer leaves lets it move into the card. Keyboard focus opens it at once. WCAG 1.4.13: it can be dismissed (Escape) without moving the pointer, hovered, and it stays
  * until the pointer or focus leaves it, or the reader closes it.
  */
 import { canonicalNctId, type NctId } from '../nct';
 import type { TrialResult } from '../messages';
 import { floatingPositioner, type Positioner } from './position';
-
-export interface CardTiming {
-  /** Pointer rest before the data is requested. */
-  fetchDelayMs: number;
-  /** Earliest the card shows after the hover began. */
-  showDelayMs: number;
-  /** How long the card stays after the pointer left the ID or the card. */
-  hideDelayMs: number;
-}
-
-export const DEFAULT_TIMING: CardTiming = { fetchDelayMs: 150, showDelayMs: 500, hideDelayMs: 300 };
+import { DEFAULT_TIMING, type CardTiming } from './timing';
 
 export interface CardView {
   id: NctId;

@@ -4,13 +4,14 @@
  * instead of breaking the page. Older versions are migrated when read.
  */
 import { browser } from 'wxt/browser';
+import { DEFAULT_TIMING, type CardTiming } from '../card/timing';
 
 export const SETTINGS_KEY = 'settings';
 
 export interface Settings {
   v: 2;
-  /** Page Previews' timing by default; see lib/card/controller.ts. */
-  delays: { fetchMs: number; showMs: number; hideMs: number };
+  /** When cards open and close; Page Previews' timing by default (lib/card/timing.ts). */
+  delays: CardTiming;
   /** A small status chip after each ID, once its data is here. */
   chips: boolean;
   /** Look up the IDs near the visible part of a page before they are hovered. */
@@ -23,7 +24,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   v: 2,
-  delays: { fetchMs: 150, showMs: 500, hideMs: 300 },
+  delays: DEFAULT_TIMING,
   chips: false,
   prefetch: true,
   badge: true,
@@ -59,13 +60,13 @@ export function migrateSettings(raw: unknown): Settings {
     };
   }
   if (value.v !== 2) return DEFAULT_SETTINGS;
-  const d = (value.delays ?? {}) as Partial<Settings['delays']>;
+  const d = (value.delays ?? {}) as Partial<CardTiming>;
   return {
     v: 2,
     delays: {
-      fetchMs: delay(d.fetchMs, DEFAULT_SETTINGS.delays.fetchMs),
-      showMs: delay(d.showMs, DEFAULT_SETTINGS.delays.showMs),
-      hideMs: delay(d.hideMs, DEFAULT_SETTINGS.delays.hideMs),
+      fetchDelayMs: delay(d.fetchDelayMs, DEFAULT_TIMING.fetchDelayMs),
+      showDelayMs: delay(d.showDelayMs, DEFAULT_TIMING.showDelayMs),
+      hideDelayMs: delay(d.hideDelayMs, DEFAULT_TIMING.hideDelayMs),
     },
     chips: bool(value.chips, DEFAULT_SETTINGS.chips),
     prefetch: bool(value.prefetch, DEFAULT_SETTINGS.prefetch),

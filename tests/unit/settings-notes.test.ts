@@ -25,7 +25,7 @@ describe('settings: versions and migrations', () => {
   it('keeps good fields and replaces bad ones with defaults', () => {
     const settings = migrateSettings({
       v: 2,
-      delays: { fetchMs: 100, showMs: -5, hideMs: 'slow' },
+      delays: { fetchDelayMs: 100, showDelayMs: -5, hideDelayMs: 'slow' },
       chips: 'yes',
       prefetch: false,
       badge: false,
@@ -33,7 +33,7 @@ describe('settings: versions and migrations', () => {
     });
     expect(settings).toEqual({
       v: 2,
-      delays: { fetchMs: 100, showMs: 500, hideMs: 300 },
+      delays: { fetchDelayMs: 100, showDelayMs: 500, hideDelayMs: 300 },
       chips: false,
       prefetch: false,
       badge: false,
