@@ -1,8 +1,4 @@
-import { formatPartialDate } from '@/lib/trial/format';
-
-function day(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
+import { formatDay, formatPartialDate } from '@/lib/trial/format';
 
 /** The way to the full record, how old the data is, and that none of this is medical advice. */
 export function CardFooter({
@@ -29,7 +25,7 @@ export function CardFooter({
       </p>
       {fetchedAt !== undefined && (
         <p class="muted">
-          Data as of {day(fetchedAt)}
+          Data as of {formatDay(fetchedAt)}
           {versionHolder ? ` (registry snapshot ${formatPartialDate(versionHolder)})` : ''}
         </p>
       )}

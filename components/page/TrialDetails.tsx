@@ -3,6 +3,7 @@ import type { TrialResult } from '@/lib/messages';
 import { recordUrl } from '@/lib/nct';
 import {
   ageRange,
+  formatDay,
   formatPartialDate,
   formatRegistryDate,
   freshness,
@@ -21,10 +22,6 @@ import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
 
 type Ok = Extract<TrialResult, { ok: true }>;
-
-function day(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
 
 function Fact({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -88,7 +85,7 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
         {fresh.warning && <p class="warning">{fresh.warning}</p>}
         {refreshError && (
           <p class="warning">
-            Showing saved data from {day(fetchedAt)}: {refreshError.message}
+            Showing saved data from {formatDay(fetchedAt, 'long')}: {refreshError.message}
           </p>
         )}
       </section>
@@ -276,9 +273,9 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
           <span class="url">{recordUrl(trial.nctId)}</span>
         </p>
         <p>
-          Data from ClinicalTrials.gov as of {day(fetchedAt)}
+          Data from ClinicalTrials.gov as of {formatDay(fetchedAt, 'long')}
           {trial.versionHolder && ` (registry snapshot of ${formatPartialDate(trial.versionHolder)})`}.
-          Printed or copied {day(now)}.
+          Printed or copied {formatDay(now, 'long')}.
         </p>
         <p>
           To verify: open the record on ClinicalTrials.gov, and confirm status and eligibility with the study

@@ -103,6 +103,11 @@ export function ageGroups(stdAges: readonly string[]): string | undefined {
     : undefined;
 }
 
+/** A moment (ms since epoch) as a day in the reader's time zone: `26 Nov 2026`, or `26 November 2026`. */
+export function formatDay(ms: number, month: 'short' | 'long' = 'short'): string {
+  return new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month, year: 'numeric' });
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `2025-03` → `Mar 2025`; `2025-05-02` → `2 May 2025`; `2025` → `2025`. Anything else as written. */

@@ -6,6 +6,7 @@ import { recordUrl } from '../nct';
 import { firstItems } from './criteria-view';
 import {
   ageRange,
+  formatDay,
   formatPartialDate,
   formatRegistryDate,
   freshness,
@@ -17,15 +18,6 @@ import {
 } from './format';
 import type { TrialSummary } from './summary';
 import { siteOverview } from './locations';
-
-function day(ms: number): string {
-  return new Date(ms).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
 
 /** The facts a reader takes to an appointment, one per line, as the registry states them. */
 export function summaryText(trial: TrialSummary, fetchedAt: number, now: number): string {
@@ -76,7 +68,9 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
     add('Results', trial.hasResults ? 'posted on ClinicalTrials.gov' : 'not posted');
   lines.push('');
   lines.push(`Full record: ${recordUrl(trial.nctId)}`);
-  lines.push(`Data from ClinicalTrials.gov as of ${day(fetchedAt)}. Not medical advice: ask your doctor.`);
+  lines.push(
+    `Data from ClinicalTrials.gov as of ${formatDay(fetchedAt)}. Not medical advice: ask your doctor.`,
+  );
   return lines.join('\n');
 }
 
@@ -99,7 +93,7 @@ export function citation(trial: TrialSummary, accessed: number): string {
   return (
     `${who}${sentence(`${title}${trial.acronym ? ` (${trial.acronym})` : ''}`)}` +
     `In: ClinicalTrials.gov [Internet]. Bethesda (MD): National Library of Medicine (US). 2000- ` +
-    `[cited ${day(accessed)}]. ${dates.length > 0 ? `Record ${dates.join(', ')}. ` : ''}` +
+    `[cited ${formatDay(accessed)}]. ${dates.length > 0 ? `Record ${dates.join(', ')}. ` : ''}` +
     `Available from: ${recordUrl(trial.nctId)} NLM Identifier: ${trial.nctId}.`
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ageGroups,
   ageRange,
+  formatDay,
   formatPartialDate,
   formatRegistryDate,
   freshness,
@@ -94,6 +95,12 @@ describe('dates', () => {
     ['soon', 'soon'],
   ])('%s → %s', (value, words) => {
     expect(formatPartialDate(value)).toBe(words);
+  });
+
+  it('writes a moment as a day, short or long', () => {
+    const noon = Date.parse('2026-11-26T12:00:00Z');
+    expect(formatDay(noon)).toBe('26 Nov 2026');
+    expect(formatDay(noon, 'long')).toBe('26 November 2026');
   });
 
   it('says when a date is an estimate', () => {
