@@ -40,7 +40,8 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
   let current = settings;
   const host = location.host;
   const marks = () => Array.from(doc.querySelectorAll<HTMLElement>(`[${NCT_ATTR}]`));
-  const marksOf = (id: string) => marks().filter((el) => el.getAttribute(NCT_ATTR) === id);
+  // IDs reaching here are canonical (NCT + 8 digits), safe inside an attribute selector.
+  const marksOf = (id: string) => Array.from(doc.querySelectorAll<HTMLElement>(`[${NCT_ATTR}="${id}"]`));
   const results = new Map<NctId, TrialResult>();
   let notes: NoteBook = { v: 1, byId: {} };
   let distance: DistanceContext | undefined;
@@ -97,6 +98,7 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
     ownHosts: [CARD_HOST_TAG],
     onMarked: (elements) => {
       cardUi ??= createCardUi();
+      void loadPersonalData();
       prefetcher.observe(elements);
       for (const el of elements) {
         const id = canonicalNctId(el.getAttribute(NCT_ATTR) ?? '');
@@ -142,14 +144,14 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
     },
   });
 
-  // The reader's home location and notes, read here on this computer; never sent.
+  // The reader's home location and notes: read here, on this computer, never sent; and only once the
+  // page has an ID, so that the many pages without one cost no storage reads.
   const readDistance = () =>
     loadDistanceSettings().then(({ home, unit }) => {
       distance = home && { home, unit: unit === 'auto' ? unitForLocale(navigator.language) : unit };
     });
-  void readDistance();
   const onStorage = (changes: Record<string, unknown>) => {
-    if (HOME_KEY in changes || UNIT_KEY in changes) void readDistance();
+    if (personalData && (HOME_KEY in changes || UNIT_KEY in changes)) void readDistance();
   };
   browser.storage.onChanged.addListener(onStorage);
   const redrawNotes = (book: NoteBook) => {
@@ -157,7 +159,9 @@ export function startPageCards(ctx: ContentScriptContext, doc: Document, setting
     for (const id of results.keys()) updateChips(id);
     controller.redraw();
   };
-  void loadNotes().then(redrawNotes);
+  let personalData: Promise<unknown> | undefined;
+  const loadPersonalData = () =>
+    (personalData ??= Promise.all([readDistance(), loadNotes().then(redrawNotes)]));
   const stopWatchingNotes = watchNotes(redrawNotes);
 
   const root = doc.body ?? doc.documentElement;
