@@ -4,6 +4,7 @@ import {
   formatDistance,
   nearestOpenSite,
   siteOverview,
+  sitePlace,
   sortByDistance,
   type DistanceUnit,
   type Place,
@@ -20,10 +21,6 @@ export interface DistanceContext {
   unit: DistanceUnit;
 }
 
-function place(site: Site): string {
-  return [site.city, site.state].filter(Boolean).join(', ');
-}
-
 function ContactLine({ contact }: { contact: Contact }) {
   return (
     <p class="contact">
@@ -38,8 +35,8 @@ function SiteLine({ site, km, unit }: { site: Site; km?: number; unit?: Distance
   const status = site.status ? statusLabel(site.status) : undefined;
   return (
     <li>
-      <span class="site-name">{site.facility ?? (place(site) || 'Site')}</span>
-      {site.facility && place(site) && <span class="muted"> · {place(site)}</span>}
+      <span class="site-name">{site.facility ?? (sitePlace(site) || 'Site')}</span>
+      {site.facility && sitePlace(site) && <span class="muted"> · {sitePlace(site)}</span>}
       {km !== undefined && unit && <span class="distance"> · {formatDistance(km, unit)}</span>}
       {status && <span class={`site-status tone-${status.tone}`}> {status.label}</span>}
     </li>
@@ -84,8 +81,8 @@ export function LocationsSection({ trial, distance }: { trial: TrialSummary; dis
       )}
       {nearest && distance && (
         <p class="nearest">
-          Nearest open site: <strong>{nearest.site.facility ?? place(nearest.site)}</strong>
-          {nearest.site.facility && place(nearest.site) && `, ${place(nearest.site)}`} —{' '}
+          Nearest open site: <strong>{nearest.site.facility ?? sitePlace(nearest.site)}</strong>
+          {nearest.site.facility && sitePlace(nearest.site) && `, ${sitePlace(nearest.site)}`} —{' '}
           {formatDistance(nearest.km, distance.unit)} from {distance.home.label}
         </p>
       )}

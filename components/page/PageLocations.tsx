@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { plural, statusLabel } from '@/lib/trial/format';
 import type { TrialSummary } from '@/lib/trial/summary';
-import { siteOverview } from '@/lib/trial/locations';
+import { siteOverview, sitePlace } from '@/lib/trial/locations';
 
 /** Sites listed before "Show more": a 1,000-site trial stays quick to open and to print. */
 const PAGE = 100;
@@ -49,9 +49,7 @@ export function PageLocations({ trial }: { trial: TrialSummary }) {
               {sites.map((site, i) => (
                 <li key={i}>
                   <strong>{site.facility ?? 'Site'}</strong>
-                  {[site.city, site.state].filter(Boolean).length > 0 && (
-                    <span> · {[site.city, site.state].filter(Boolean).join(', ')}</span>
-                  )}
+                  {sitePlace(site) && <span> · {sitePlace(site)}</span>}
                   {site.status && <span class="muted"> · {statusLabel(site.status).label}</span>}
                   {site.contacts.length > 0 && (
                     <span class="muted">

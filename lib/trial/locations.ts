@@ -42,6 +42,11 @@ export function siteOverview(sites: readonly Site[]): SiteOverview {
   };
 }
 
+/** Where a site is, in words: `Guangzhou, Guangdong` (empty when the record gives neither). */
+export function sitePlace(site: Site): string {
+  return [site.city, site.state].filter(Boolean).join(', ');
+}
+
 export interface Place {
   lat: number;
   lon: number;
