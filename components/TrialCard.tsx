@@ -13,11 +13,11 @@ import { LocationsSection, type DistanceContext } from './card/LocationsSection'
 import { StatusSection } from './card/StatusSection';
 import { AboutSection, DesignSection } from './card/StudySection';
 import { useState } from 'preact/hooks';
-import type { Note } from '@/lib/store/notes';
+import type { Note } from '@/lib/storage/notes';
 import { Announcer } from './card/Announcer';
-import { NotesSection } from './card/NotesSection';
+import { NotesSection, type SaveNote } from './card/NotesSection';
 import { phaseLabel, statusLabel } from '@/lib/trial/format';
-import type { TrialResult } from '@/lib/messages';
+import type { TrialResult } from '@/lib/messaging';
 
 export interface TrialCardProps {
   view: CardView;
@@ -31,7 +31,7 @@ export interface TrialCardProps {
   distance?: DistanceContext;
   /** The reader's note on this trial, if any. */
   note?: Note;
-  onSaveNote(note: Note | undefined): void;
+  onSaveNote: SaveNote;
   /** The site the card is on, for "Turn off on this site". */
   host: string;
   onTurnOffSite(): void;

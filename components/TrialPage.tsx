@@ -4,22 +4,22 @@
  * state: an invalid or unknown ID, the registry unreachable, saved data shown offline.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { trialError, type TrialResult } from '@/lib/messages';
-import { canonicalNctId, recordUrl } from '@/lib/nct';
-import type { Note } from '@/lib/store/notes';
-import { TrialDetails } from './page/TrialDetails';
+import { trialError, type TrialResult } from '@/lib/messaging';
+import { parseNctId, recordUrl, type NctId } from '@/lib/nct';
+import type { Note } from '@/lib/storage/notes';
+import { TrialDetails } from './full-view/TrialDetails';
 
 export interface TrialPageProps {
   /** The `id` query parameter as given: anything at all. */
   rawId: string;
   load(id: string): Promise<TrialResult>;
   /** The reader's note on the trial (kept on this computer), if any. */
-  loadNote(id: string): Promise<Note | undefined>;
+  loadNote(id: NctId): Promise<Note | undefined>;
   now(): number;
 }
 
 export function TrialPage({ rawId, load, loadNote, now }: TrialPageProps) {
-  const id = canonicalNctId(rawId);
+  const id = parseNctId(rawId);
   const [result, setResult] = useState<TrialResult | undefined>(
     id ? undefined : { id: rawId, ok: false, error: trialError('invalid-id', rawId || '(no ID)') },
   );

@@ -7,7 +7,7 @@
  * hyphen or non-breaking space between `NCT` and the digits.
  */
 
-/** A canonical NCT ID, e.g. `NCT06056921`. Produced only by {@link canonicalNctId}. */
+/** A canonical NCT ID, e.g. `NCT06056921`. From a string, only {@link parseNctId} makes one. */
 export type NctId = `NCT${string}`;
 
 export interface NctMatch {
@@ -32,18 +32,19 @@ const SEPARATOR = '[ \\-\\u00A0\\u202F\\u2011]';
  */
 const ID_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`, 'giu');
 
-const CANONICAL = /^NCT\d{8}$/;
+/** The canonical form, whole string: the one pattern every check (zod schemas included) uses. */
+export const NCT_ID_PATTERN = /^NCT\d{8}$/;
 
 /** True for a canonical ID (`NCT` + 8 digits, upper case, nothing else). */
-export function isCanonicalNctId(value: string): value is NctId {
-  return CANONICAL.test(value);
+export function isCanonicalNctId(value: string): boolean {
+  return NCT_ID_PATTERN.test(value);
 }
 
 /**
- * The canonical form of one written ID (`nct 01234567` → `NCT01234567`), or `undefined` when the
- * whole string is not exactly one ID.
+ * The one parser from a string to an {@link NctId}: the canonical form of one written ID
+ * (`nct 01234567` → `NCT01234567`), or `undefined` when the whole string is not exactly one ID.
  */
-export function canonicalNctId(value: string): NctId | undefined {
+export function parseNctId(value: string): NctId | undefined {
   const trimmed = value.trim();
   ID_IN_TEXT.lastIndex = 0;
   const match = ID_IN_TEXT.exec(trimmed);
@@ -82,11 +83,11 @@ export function nctIdFromHref(href: string): NctId | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (!REGISTRY_HOST.test(url.hostname)) return undefined;
   const path = RECORD_PATH.exec(url.pathname);
-  if (path?.[1]) return canonicalNctId(decodeURIComponent(path[1]));
+  if (path?.[1]) return parseNctId(decodeURIComponent(path[1]));
   for (const name of ID_PARAMS) {
     const value = url.searchParams.get(name);
     if (value) {
-      const id = canonicalNctId(value);
+      const id = parseNctId(value);
       if (id) return id;
     }
   }

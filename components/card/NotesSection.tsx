@@ -1,12 +1,27 @@
 import { useState } from 'preact/hooks';
-import { MAX_NOTE_CHARS, parseTags, type Note } from '@/lib/store/notes';
+import { MAX_NOTE_CHARS, parseTags, type Note } from '@/lib/storage/notes';
+
+/** A save that failed says why in its rejection's message; the draft stays for another try. */
+export type SaveNote = (note: Note | undefined) => Promise<void>;
 
 /**
  * The reader's own note and tags on this trial, shown wherever the trial appears. Stored on this
  * computer only; the card says so, and warns against anything that identifies a patient.
  */
-export function NotesSection({ note, onSave }: { note?: Note; onSave(note: Note | undefined): void }) {
+export function NotesSection({ note, onSave }: { note?: Note; onSave: SaveNote }) {
   const [editing, setEditing] = useState(false);
+  const [error, setError] = useState('');
+  /** Closes the editor only once the save is done; a failure keeps the draft and says why. */
+  const save = (next: Note | undefined, after: () => void) =>
+    onSave(next).then(
+      () => {
+        setError('');
+        after();
+        setEditing(false);
+      },
+      (failure: unknown) =>
+        setError(failure instanceof Error ? failure.message : 'The note could not be saved. Try again.'),
+    );
   const [text, setText] = useState(note?.text ?? '');
   const [tags, setTags] = useState(note?.tags.join(', ') ?? '');
   if (!editing) {
@@ -44,25 +59,29 @@ export function NotesSection({ note, onSave }: { note?: Note; onSave(note: Note 
         Tags, separated by commas
         <input type="text" value={tags} onInput={(e) => setTags(e.currentTarget.value)} />
       </label>
+      {error && (
+        <p class="warning" role="alert">
+          {error}
+        </p>
+      )}
       <p class="note-actions">
         <button
           type="button"
-          onClick={() => {
-            onSave({ text: text.trim(), tags: parseTags(tags), updatedAt: Date.now() });
-            setEditing(false);
-          }}
+          onClick={() =>
+            void save({ text: text.trim(), tags: parseTags(tags), updatedAt: Date.now() }, () => undefined)
+          }
         >
           Save note
         </button>
         {note && (
           <button
             type="button"
-            onClick={() => {
-              onSave(undefined);
-              setText('');
-              setTags('');
-              setEditing(false);
-            }}
+            onClick={() =>
+              void save(undefined, () => {
+                setText('');
+                setTags('');
+              })
+            }
           >
             Delete note
           </button>

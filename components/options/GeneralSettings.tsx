@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CacheInfo } from '@/lib/messages';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/lib/store/settings';
+import type { CacheInfo } from '@/lib/messaging';
+import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/lib/storage/settings';
 
 /** Card timing, chips, prefetching, the badge, sites where the extension is off, the cache. */
 export function GeneralSettings({

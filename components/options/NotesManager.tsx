@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { exportCsv, exportJson, importNotes } from '@/lib/notes/transfer';
-import { recordUrl, type NctId } from '@/lib/nct';
-import { loadNotes, parseTags, saveNote, saveNoteBook, type NoteBook } from '@/lib/store/notes';
+import { parseNctId, recordUrl, type NctId } from '@/lib/nct';
+import { loadNotes, parseTags, saveNote, saveNotes, type Note, type NoteBook } from '@/lib/storage/notes';
 
 function download(name: string, type: string, text: string) {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -12,7 +12,7 @@ function download(name: string, type: string, text: string) {
 
 /** Every note: search, edit, delete; export as JSON or CSV; import a JSON export (validated, merged). */
 export function NotesManager({ now }: { now(): number }) {
-  const [book, setBook] = useState<NoteBook>({ v: 1, byId: {} });
+  const [book, setBook] = useState<NoteBook>({ byId: {} });
   const [query, setQuery] = useState('');
   const [editing, setEditing] = useState<string | undefined>();
   const [draft, setDraft] = useState({ text: '', tags: '' });
@@ -21,16 +21,32 @@ export function NotesManager({ now }: { now(): number }) {
 
   const q = query.trim().toLowerCase();
   const entries = Object.entries(book.byId)
+    .flatMap(([key, note]) => {
+      const id = parseNctId(key);
+      return id && note ? [[id, note] as [NctId, Note]] : [];
+    })
     .filter(([id, note]) => !q || `${id} ${note.text} ${note.tags.join(' ')}`.toLowerCase().includes(q))
     .sort((a, b) => b[1].updatedAt - a[1].updatedAt);
 
   const onImport = async (file: File | undefined) => {
     if (!file) return;
-    const result = importNotes(await loadNotes(), await file.text());
+    const result = importNotes(await loadNotes(), await file.text(), now());
     if (!result.ok) return setSaid(result.message);
-    await saveNoteBook(result.book);
-    setBook(result.book);
+    await saveNotes(result.changed);
+    setBook(await loadNotes());
     setSaid(`Imported: ${result.added} new notes, ${result.updated} updated. No existing note was lost.`);
+  };
+
+  /** Saves or deletes one note; a failure is said and the editor (with the draft) stays open. */
+  const change = async (id: NctId, note: Note | undefined): Promise<boolean> => {
+    try {
+      await saveNote(id, note);
+    } catch (error) {
+      setSaid(error instanceof Error ? error.message : 'The note could not be saved.');
+      return false;
+    }
+    setBook(await loadNotes());
+    return true;
   };
 
   return (
@@ -48,7 +64,7 @@ export function NotesManager({ now }: { now(): number }) {
         <ul class="notes-list">
           {entries.map(([id, note]) => (
             <li key={id}>
-              <a href={recordUrl(id as NctId)} target="_blank" rel="noopener noreferrer">
+              <a href={recordUrl(id)} target="_blank" rel="noopener noreferrer">
                 {id}
               </a>{' '}
               {editing === id ? (
@@ -71,13 +87,11 @@ export function NotesManager({ now }: { now(): number }) {
                   <button
                     type="button"
                     onClick={() =>
-                      void saveNote(id as NctId, {
+                      void change(id, {
                         text: draft.text.trim(),
                         tags: parseTags(draft.tags),
                         updatedAt: now(),
-                      }).then(
-                        (next) => (setBook(next), setEditing(undefined), setSaid(`Note on ${id} saved.`)),
-                      )
+                      }).then((saved) => saved && (setEditing(undefined), setSaid(`Note on ${id} saved.`)))
                     }
                   >
                     Save
@@ -102,9 +116,7 @@ export function NotesManager({ now }: { now(): number }) {
                   <button
                     type="button"
                     onClick={() =>
-                      void saveNote(id as NctId, undefined).then(
-                        (next) => (setBook(next), setSaid(`Note on ${id} deleted.`)),
-                      )
+                      void change(id, undefined).then((saved) => saved && setSaid(`Note on ${id} deleted.`))
                     }
                   >
                     Delete
@@ -130,9 +142,12 @@ export function NotesManager({ now }: { now(): number }) {
           <input
             type="file"
             accept="application/json,.json"
-            onChange={(e) =>
-              void onImport(e.currentTarget.files?.[0]).finally(() => (e.currentTarget.value = ''))
-            }
+            onChange={(e) => {
+              // Read the input now: after an await, the event's currentTarget is gone. Emptied after
+              // each import, so the same file can be chosen again.
+              const input = e.currentTarget;
+              void onImport(input.files?.[0]).finally(() => (input.value = ''));
+            }}
           />
         </label>
       </p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { searchPlaces, type City, type PlaceMatch } from '@/lib/gazetteer';
-import type { CacheInfo } from '@/lib/messages';
+import type { CacheInfo } from '@/lib/messaging';
 import { GeneralSettings } from './GeneralSettings';
 import { NotesManager } from './NotesManager';
 import {
@@ -9,7 +9,7 @@ import {
   saveUnit,
   type HomeLocation,
   type UnitSetting,
-} from '@/lib/store/home';
+} from '@/lib/storage/home';
 
 export interface OptionsPageProps {
   loadCities(): Promise<City[]>;

@@ -4,14 +4,15 @@
  * or CSV; and the switch that turns the extension off on this site.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PageRequest, PageTrials, TrialResult } from '@/lib/messages';
+import type { PageTrials, TabAnswer, TabMessage, TrialResult } from '@/lib/messaging';
 import { recordUrl, type NctId } from '@/lib/nct';
 import { phaseLabel, statusLabel, type StatusTone } from '@/lib/trial/format';
 import { listCsv, listMarkdown } from '@/lib/trial/list-export';
 
 export interface PopupPageProps {
   tabId(): Promise<number | undefined>;
-  askPage(tabId: number, request: PageRequest): Promise<unknown>;
+  /** Asks the tab's content script; undefined when none answers (a page extensions cannot read). */
+  askPage<M extends TabMessage>(tabId: number, request: M): Promise<TabAnswer<M> | undefined>;
   getTrials(ids: string[]): Promise<TrialResult[]>;
   setSiteOff(host: string, off: boolean): Promise<void>;
   copy(text: string): Promise<void>;
@@ -39,7 +40,7 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
     setTab(id);
     if (id === undefined) return setPage('unscannable');
     try {
-      const answer = (await askPage(id, { type: 'listTrials' })) as PageTrials | undefined;
+      const answer = await askPage(id, { type: 'listTrials' });
       if (!answer) return setPage('unscannable');
       setPage(answer);
       if (answer.ids.length > 0) {

@@ -1,18 +1,41 @@
-import { batchUrl } from '@/lib/ctgov/client';
+import { requestUrl } from '@/lib/ctgov/urls';
+import type { TrialResult } from '@/lib/messaging';
+import type { NctId } from '@/lib/nct';
+import { TrialCard } from '../TrialCard';
 
-const EXAMPLE = 'NCT06056921';
+export const EXAMPLE_ID: NctId = 'NCT06056921';
+const EXAMPLE = EXAMPLE_ID;
+const noop = () => undefined;
+const noSave = () => Promise.resolve();
 
-/** The first-run page: how to use it, on a live example, and exactly what it sends where. */
-export function Welcome() {
+/**
+ * The first-run page: how to use it, the example trial's live card (as a web page shows it), and
+ * exactly what it sends where.
+ */
+export function Welcome({ result, onRetry }: { result?: TrialResult; onRetry(): void }) {
   return (
     <main class="page">
       <h1>NCT hover cards is ready</h1>
       <section aria-labelledby="try-h">
         <h2 id="try-h">Try it</h2>
         <p class="example">
-          A phase 1 study of CD19 CAR-T cells in refractory autoimmune disease is registered as {EXAMPLE}.
-          Rest the pointer on the underlined ID, or press Tab until it is focused.
+          A phase 1 study of CD19 CAR-T cells in refractory autoimmune disease is registered as {EXAMPLE}. On
+          a web page, rest the pointer on such an ID, or press Tab until it is focused, and this card opens
+          beside it:
         </p>
+        <div class="welcome-card">
+          <TrialCard
+            view={{ id: EXAMPLE, result, pinned: true }}
+            now={Date.now()}
+            onClose={noop}
+            onTogglePin={noop}
+            onRetry={onRetry}
+            onFullView={() => window.open(`/trial.html?id=${EXAMPLE}`, '_blank')}
+            onSaveNote={noSave}
+            host=""
+            onTurnOffSite={noop}
+          />
+        </div>
         <ul>
           <li>
             The card opens half a second after the pointer rests on an ID, and at once when the ID has
@@ -36,7 +59,7 @@ export function Welcome() {
           is:
         </p>
         <p>
-          <code class="request">GET {batchUrl([EXAMPLE])}</code>
+          <code class="request">GET {requestUrl([EXAMPLE])}</code>
         </p>
         <p>
           No page address, no page text, no notes, no location, no analytics: nothing else leaves your

@@ -1,16 +1,16 @@
-import '@/components/page/page.css';
+import '@/components/full-view/page.css';
 import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import type { City } from '@/lib/gazetteer';
-import { sendRequest } from '@/lib/messages';
+import { sendToBackground } from '@/lib/messaging';
 
 // Wiring only: the settings page. The city list is loaded only when the reader searches for a place.
 const app = document.getElementById('app');
 if (app) {
   render(
     <OptionsPage
-      cacheInfo={() => sendRequest({ type: 'cacheInfo' })}
-      clearCache={() => sendRequest({ type: 'clearCache' })}
+      cacheInfo={() => sendToBackground({ type: 'cacheInfo' })}
+      clearCache={() => sendToBackground({ type: 'clearCache' })}
       loadCities={async () => (await import('city-timezones/data/cityMap.json')).default as City[]}
       locate={() =>
         new Promise((resolve, reject) =>

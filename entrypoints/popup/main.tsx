@@ -2,8 +2,8 @@ import '@/components/popup/popup.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupPage } from '@/components/popup/PopupPage';
-import { sendRequest, type PageRequest } from '@/lib/messages';
-import { setSiteOff } from '@/lib/store/settings';
+import { sendToBackground, sendToTab } from '@/lib/messaging';
+import { setSiteOff } from '@/lib/storage/settings';
 
 // Wiring only: the popup for the active tab (or `?tab=<id>`, how tests open it as a page of its own).
 const app = document.getElementById('app');
@@ -16,8 +16,8 @@ if (app) {
           ? fromQuery
           : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id
       }
-      askPage={(tabId, request: PageRequest) => browser.tabs.sendMessage(tabId, request, { frameId: 0 })}
-      getTrials={(ids) => sendRequest({ type: 'getTrials', ids })}
+      askPage={(tabId, request) => sendToTab(tabId, request)}
+      getTrials={(ids) => sendToBackground({ type: 'getTrials', ids })}
       setSiteOff={(host, off) => setSiteOff(host, off).then(() => undefined)}
       copy={(text) => navigator.clipboard.writeText(text)}
     />,

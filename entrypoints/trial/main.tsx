@@ -1,9 +1,8 @@
-import '@/components/page/page.css';
+import '@/components/full-view/page.css';
 import { render } from 'preact';
-import type { NctId } from '@/lib/nct';
 import { TrialPage } from '@/components/TrialPage';
-import { sendRequest } from '@/lib/messages';
-import { loadNotes } from '@/lib/store/notes';
+import { sendToBackground } from '@/lib/messaging';
+import { loadNote } from '@/lib/storage/notes';
 
 // Wiring only: the full view of the trial named in `?id=`, with its data from the background.
 const app = document.getElementById('app');
@@ -11,8 +10,8 @@ if (app) {
   render(
     <TrialPage
       rawId={new URLSearchParams(location.search).get('id') ?? ''}
-      load={(id) => sendRequest({ type: 'getTrialDetails', id })}
-      loadNote={async (id) => (await loadNotes()).byId[id as NctId]}
+      load={(id) => sendToBackground({ type: 'getTrialDetails', id })}
+      loadNote={loadNote}
       now={() => Date.now()}
     />,
     app,

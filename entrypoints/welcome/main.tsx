@@ -1,14 +1,20 @@
-import '@/components/page/page.css';
+import '@/components/full-view/page.css';
+import '@/components/card/card.css';
 import { render } from 'preact';
-import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { startPageCards } from '@/components/page-cards';
 import { Welcome } from '@/components/welcome/Welcome';
-import { loadSettings } from '@/lib/store/settings';
+import { sendToBackground, type TrialResult } from '@/lib/messaging';
+import { EXAMPLE_ID } from '@/components/welcome/Welcome';
 
-// Wiring only: the first-run page, with the real cards working on its own example paragraph
-// (content scripts do not run on extension pages, so the page starts them itself).
+// Wiring only: the first-run page, with the example trial's live card drawn by the same component as
+// on web pages (content scripts do not run on extension pages; the page asks the background itself).
 const app = document.getElementById('app');
-if (app) {
-  render(<Welcome />, app);
-  void loadSettings().then((settings) => startPageCards(new ContentScriptContext('nct'), document, settings));
-}
+const draw = (result?: TrialResult) => {
+  if (app) render(<Welcome result={result} onRetry={() => void load()} />, app);
+};
+const load = () =>
+  sendToBackground({ type: 'getTrials', ids: [EXAMPLE_ID] }).then(
+    ([result]) => draw(result),
+    () => draw(undefined),
+  );
+draw();
+void load();

@@ -6,8 +6,8 @@
  * pointer leaves lets it move into the card. Keyboard focus opens it at once. WCAG 1.4.13: it can be dismissed (Escape) without moving the pointer, hovered, and it stays
  * until the pointer or focus leaves it, or the reader closes it.
  */
-import { canonicalNctId, type NctId } from '../nct';
-import type { TrialResult } from '../messages';
+import { parseNctId, type NctId } from '../nct';
+import type { TrialResult } from '../messaging';
 import { floatingPositioner, type Positioner } from './position';
 import { DEFAULT_TIMING, type CardTiming } from './timing';
 
@@ -48,7 +48,7 @@ export function trialAnchor(target: EventTarget | null): HTMLElement | undefined
 }
 
 function anchorId(anchor: HTMLElement): NctId | undefined {
-  return canonicalNctId(anchor.getAttribute('data-nct-id') ?? '');
+  return parseNctId(anchor.getAttribute('data-nct-id') ?? '');
 }
 
 export function createCardController(options: CardControllerOptions) {

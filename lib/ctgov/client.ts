@@ -8,12 +8,11 @@
  * are unsorted and also match aliases; the default page size is 10; a 301 from an alias is followed by
  * `fetch`, so the answer's `nctId` can differ from the one asked for.
  */
-import { isCanonicalNctId, type NctId } from '../nct';
-import type { TrialErrorCode } from '../messages';
+import { parseNctId, type NctId } from '../nct';
+import type { TrialErrorCode } from '../messaging';
 import { STUDY_FIELDS } from './fields';
+import { batchUrl, studyUrl } from './urls';
 import { pagedStudiesSchema, studySchema, type Study } from './schema';
-
-export const API_BASE = 'https://clinicaltrials.gov/api/v2';
 
 export interface ClientOptions {
   fetch?: typeof fetch;
@@ -44,26 +43,6 @@ export class ApiError extends Error {
 
 /** Per requested ID: the study, or a typed error for that ID alone. Missing IDs were not found. */
 export type BatchResult = Map<NctId, Study | TrialErrorCode>;
-
-export function studyUrl(id: NctId, fields: readonly string[] = STUDY_FIELDS): string {
-  const params = new URLSearchParams({ fields: fields.join(',') });
-  return `${API_BASE}/studies/${id}?${params}`;
-}
-
-export function batchUrl(
-  ids: readonly NctId[],
-  pageToken?: string,
-  fields: readonly string[] = STUDY_FIELDS,
-): string {
-  const params = new URLSearchParams({
-    'filter.ids': ids.join(','),
-    fields: fields.join(','),
-    // The default page size is 10: ask for the whole batch in one page.
-    pageSize: String(ids.length),
-  });
-  if (pageToken) params.set('pageToken', pageToken);
-  return `${API_BASE}/studies?${params}`;
-}
 
 /** `Retry-After` as milliseconds: delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
@@ -170,8 +149,9 @@ function assign(result: BatchResult, wanted: ReadonlySet<NctId>, rawStudies: unk
     if (!parsed.success) continue;
     const study = parsed.data;
     const identification = study.protocolSection.identificationModule;
-    for (const id of [identification.nctId, ...identification.nctIdAliases]) {
-      if (isCanonicalNctId(id) && wanted.has(id)) result.set(id, study);
+    for (const written of [identification.nctId, ...identification.nctIdAliases]) {
+      const id = parseNctId(written);
+      if (id && wanted.has(id)) result.set(id, study);
     }
   }
 }

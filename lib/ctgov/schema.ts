@@ -11,6 +11,7 @@
  * Only a study without a valid `nctId` is rejected.
  */
 import { z } from 'zod';
+import { nctIdSchema } from '../nct.schema';
 
 /** An optional field: absent, or present with the wrong type, both read as `undefined`. */
 function optional<T extends z.ZodType>(schema: T) {
@@ -58,7 +59,7 @@ export const studySchema = z.object({
   protocolSection: z.object({
     identificationModule: z.object({
       // The one field we cannot do without: it is how a study is matched to the ID on the page.
-      nctId: z.string().regex(/^NCT\d{8}$/),
+      nctId: nctIdSchema,
       nctIdAliases: lenientList(text),
       briefTitle: optional(text),
       officialTitle: optional(text),

@@ -2,7 +2,7 @@
  * The marking contract (DESIGN.md, "Marked IDs in the page"): what a marked ID looks like in the
  * page, how a text node is wrapped, and how marks are taken away again. DOM only.
  */
-import type { NctId, NctMatch } from '../nct';
+import { parseNctId, type NctId, type NctMatch } from '../nct';
 
 /** Attribute carrying the canonical ID on every marked element (our wrappers and trial links). */
 export const NCT_ATTR = 'data-nct-id';
@@ -105,4 +105,17 @@ export function unwrap(mark: Element): void {
   // Only the text goes back: anything we added inside the mark (a status chip) goes with it.
   mark.replaceWith(...Array.from(mark.childNodes).filter((node) => node.nodeType === Node.TEXT_NODE));
   parent.normalize();
+}
+
+/** The one reader of a mark's trial: the canonical ID it carries, or undefined for anything else. */
+export function markedId(el: Element): NctId | undefined {
+  const value = el.getAttribute(NCT_ATTR);
+  return value === null ? undefined : parseNctId(value);
+}
+
+/** Every marked element under `root` (marks and marked links), in document order. */
+export function marksIn(root: ParentNode, id?: NctId): HTMLElement[] {
+  // A canonical ID is `NCT` + 8 digits: safe inside an attribute selector.
+  const selector = id ? `[${NCT_ATTR}="${id}"]` : `[${NCT_ATTR}]`;
+  return Array.from(root.querySelectorAll<HTMLElement>(selector));
 }

@@ -3,7 +3,7 @@
  * status, phase and record URL, in the registry's words. Pure.
  */
 import { csvCell } from '../csv';
-import type { TrialResult } from '../messages';
+import type { TrialResult } from '../messaging';
 import { recordUrl, type NctId } from '../nct';
 import { phaseLabel, statusLabel } from './format';
 

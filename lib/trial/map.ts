@@ -2,7 +2,6 @@
  * Study (validated API v2 JSON) → TrialSummary. Pure: no I/O, no clock. Copies what the record says;
  * leaves out what it does not.
  */
-import type { NctId } from '../nct';
 import type { Study, StudyContact, StudyLocation } from '../ctgov/schema';
 import { eligibilityView } from './eligibility';
 import type { Contact, RegistryDate, Site, TrialSummary } from './summary';
@@ -61,7 +60,7 @@ export function studyToSummary(study: Study): TrialSummary {
   const contacts = p.contactsLocationsModule;
   const leadSponsorName = sponsors?.leadSponsor?.name;
   return compact({
-    nctId: id.nctId as NctId,
+    nctId: id.nctId,
     aliases: id.nctIdAliases,
     briefTitle: id.briefTitle,
     officialTitle: id.officialTitle,

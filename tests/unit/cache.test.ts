@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NctId } from '@/lib/nct';
-import { createTrialCache, FRESH_MS, MAX_AGE_MS, type CacheEntry } from '@/lib/store/cache';
+import { createTrialCache, FRESH_MS, MAX_AGE_MS, type CacheEntry } from '@/background/cache';
 import { summaryWith } from '../support/summary';
 
 function entry(nctId: NctId, fetchedAt: number, padding = 0): CacheEntry {
@@ -13,7 +13,8 @@ beforeEach(() => {
   fakeBrowser.reset();
   clock = 1_000_000_000_000;
 });
-const cache = (maxBytes?: number) => createTrialCache({ now: () => clock, maxBytes });
+const cache = (maxBytes?: number) =>
+  createTrialCache({ area: fakeBrowser.storage.local, now: () => clock, maxBytes });
 
 describe('trial cache', () => {
   it('gives back what it stored, fresh', async () => {

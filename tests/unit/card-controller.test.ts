@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCardController, trialAnchor, type CardController, type CardView } from '@/lib/card/controller';
-import type { TrialResult } from '@/lib/messages';
+import type { TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 
 /** A stand-in card UI: records what would be shown, keeps a real host element for focus and events. */

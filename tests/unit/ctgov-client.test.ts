@@ -2,13 +2,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
   ApiError,
-  batchUrl,
   fetchTrialBatch,
   parseRetryAfter,
-  studyUrl,
   withRetries,
   type ClientOptions,
 } from '@/lib/ctgov/client';
+import { batchUrl, requestUrl, studyUrl } from '@/lib/ctgov/urls';
 import { STUDY_FIELDS } from '@/lib/ctgov/fields';
 import type { Study } from '@/lib/ctgov/schema';
 import {
@@ -61,6 +60,19 @@ describe('API v2 requests', () => {
     expect(url.searchParams.get('filter.ids')).toBe('NCT00000001,NCT00000002,NCT00000003');
     expect(url.searchParams.get('pageSize')).toBe('3');
     expect(url.searchParams.get('fields')).toBe(STUDY_FIELDS.join(','));
+  });
+
+  it('names the first request exactly as the client sends it (the welcome page shows it)', async () => {
+    const sent: string[] = [];
+    const fetch = vi.fn(async (input: RequestInfo | URL) => {
+      sent.push(String(input));
+      return new Response(JSON.stringify({ studies: [] }));
+    });
+    for (const ids of [['NCT06056921'], ['NCT00000001', 'NCT00000002']] as const) {
+      await fetchTrialBatch(ids, { fetch }).catch(() => undefined);
+      expect(sent.at(-1)).toBe(requestUrl(ids));
+    }
+    expect(new URL(requestUrl(['NCT06056921'])).pathname).toBe('/api/v2/studies/NCT06056921');
   });
 
   it('sends nothing but NCT IDs and the field list to clinicaltrials.gov', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isPageRequest } from '@/lib/messages';
-import { MENU_LINK, MENU_LOOKUP, commandRequest, trialFromMenuClick } from '@/lib/menus';
+import { isTabMessage } from '@/lib/messaging';
+import { MENU_LINK, MENU_LOOKUP, commandRequest, trialFromMenuClick } from '@/background/menus';
 
 describe('context menu: which trial a click names', () => {
   it.each([
@@ -41,6 +41,6 @@ describe('requests a page accepts (checked by hand, without zod)', () => {
     [null, false],
     ['listTrials', false],
   ])('%j → %s', (message, accepted) => {
-    expect(isPageRequest(message)).toBe(accepted);
+    expect(isTabMessage(message)).toBe(accepted);
   });
 });

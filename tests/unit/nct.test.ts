@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalNctId, findNctIds, isCanonicalNctId, nctIdFromHref, recordUrl } from '@/lib/nct';
+import { parseNctId, findNctIds, isCanonicalNctId, nctIdFromHref, recordUrl } from '@/lib/nct';
 
 describe('NCT grammar: IDs in running text', () => {
   const cases: [description: string, text: string, ids: string[]][] = [
@@ -48,7 +48,7 @@ describe('NCT grammar: IDs in running text', () => {
 
   it('is safe to call repeatedly (no state left in a global regex)', () => {
     expect(findNctIds('NCT01234567')).toHaveLength(1);
-    expect(canonicalNctId('NCT01234567')).toBe('NCT01234567');
+    expect(parseNctId('NCT01234567')).toBe('NCT01234567');
     expect(findNctIds('x NCT01234567')).toHaveLength(1);
   });
 });
@@ -63,7 +63,7 @@ describe('NCT grammar: canonical form', () => {
     ['NCT0123456', undefined],
     ['01234567', undefined],
   ])('%j → %j', (input, expected) => {
-    expect(canonicalNctId(input)).toBe(expected);
+    expect(parseNctId(input)).toBe(expected);
   });
 
   it('accepts only upper-case NCT + 8 digits as canonical', () => {

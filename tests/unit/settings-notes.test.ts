@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell } from '@/lib/csv';
 import { EXPORT_FORMAT, exportCsv, exportJson, importNotes } from '@/lib/notes/transfer';
-import { readNoteBook, parseTags, type NoteBook } from '@/lib/store/notes';
-import { DEFAULT_SETTINGS, migrateSettings } from '@/lib/store/settings';
-import { trialError, type TrialResult } from '@/lib/messages';
+import { parseTags, type NoteBook } from '@/lib/storage/notes';
+import { DEFAULT_SETTINGS, migrateSettings } from '@/lib/storage/settings';
+import { trialError, type TrialResult } from '@/lib/messaging';
 import { listCsv, listMarkdown } from '@/lib/trial/list-export';
 import { summaryWith } from '../support/summary';
 
@@ -43,7 +43,6 @@ describe('settings: versions and migrations', () => {
 });
 
 const book: NoteBook = {
-  v: 1,
   byId: {
     NCT06056921: {
       text: 'Ask about the CAR-T slots, "urgent"',
@@ -54,15 +53,7 @@ const book: NoteBook = {
   },
 };
 
-describe('notes: reading what is stored', () => {
-  it('keeps valid notes and drops entries that are not notes or not NCT IDs', () => {
-    const read = readNoteBook({
-      v: 1,
-      byId: { ...book.byId, NCT1: { text: 'x', updatedAt: 1 }, NCT00000001: 'junk' },
-    });
-    expect(Object.keys(read.byId)).toEqual(['NCT06056921', 'NCT05147467']);
-  });
-
+describe('notes: tags', () => {
   it('splits tags on commas, trimmed and de-duplicated', () => {
     expect(parseTags(' lupus, CAR-T ,, lupus ,referral')).toEqual(['lupus', 'CAR-T', 'referral']);
   });
@@ -72,24 +63,20 @@ describe('notes: export and import', () => {
   const now = Date.parse('2026-11-26T12:00:00Z');
 
   it('round-trips through JSON', () => {
-    const result = importNotes({ v: 1, byId: {} }, exportJson(book, now));
-    expect(result).toEqual({ ok: true, book, added: 2, updated: 0 });
+    const result = importNotes({ byId: {} }, exportJson(book, now), now);
+    expect(result).toEqual({ ok: true, changed: book.byId, added: 2, updated: 0 });
   });
 
   it('merges without losing existing notes; the newer edit of a trial wins', () => {
     const current: NoteBook = {
-      v: 1,
       byId: {
         NCT06056921: { text: 'newer local note', tags: [], updatedAt: 1_800_000_000_000 },
         NCT00000001: { text: 'only here', tags: [], updatedAt: 1 },
       },
     };
-    const result = importNotes(current, exportJson(book, now));
-    expect(result.ok && result.book.byId).toEqual({
-      NCT06056921: { text: 'newer local note', tags: [], updatedAt: 1_800_000_000_000 },
-      NCT00000001: { text: 'only here', tags: [], updatedAt: 1 },
-      NCT05147467: book.byId.NCT05147467,
-    });
+    const result = importNotes(current, exportJson(book, now), now);
+    // Only the trial without a note is written; the newer local note is not touched.
+    expect(result.ok && result.changed).toEqual({ NCT05147467: book.byId.NCT05147467 });
     expect(result).toMatchObject({ added: 1, updated: 0 });
   });
 
@@ -131,9 +118,19 @@ describe('notes: export and import', () => {
       /not a notes export/,
     ],
     ['a file over 2 MB', 'x'.repeat(3 * 1024 * 1024), /too large/],
+    [
+      'a note dated years ahead (it would win every merge)',
+      JSON.stringify({
+        format: EXPORT_FORMAT,
+        version: 1,
+        exportedAt: 'x',
+        notes: { NCT06056921: { text: 'x', tags: [], updatedAt: now + 10 * 365 * 86_400_000 } },
+      }),
+      /date is in the future.*NCT06056921/,
+    ],
   ])('refuses %s with a clear message and changes nothing', (_name, text, message) => {
     const before = structuredClone(book);
-    const result = importNotes(book, text);
+    const result = importNotes(book, text, now);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(message);
     expect(book).toEqual(before);
@@ -147,6 +144,13 @@ describe('notes: export and import', () => {
       '',
     ]);
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('exports CSV even when a stored date is not a real date (no RangeError)', () => {
+    const odd: NoteBook = { byId: { NCT06056921: { text: 'x', tags: [], updatedAt: 9e15 } } };
+    expect(exportCsv(odd).split('\r\n')[1]).toBe(
+      'NCT06056921,x,,,https://clinicaltrials.gov/study/NCT06056921',
+    );
   });
 });
 

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrialCard } from '@/components/TrialCard';
 import { studySchema } from '@/lib/ctgov/schema';
-import { trialError, type TrialResult } from '@/lib/messages';
+import { trialError, type TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 import { studyToSummary } from '@/lib/trial/map';
 import { HAVE_CTGOV, describeFixtures, realStudyRows } from '../support/ctgov';

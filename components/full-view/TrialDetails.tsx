@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import type { TrialResult } from '@/lib/messages';
+import type { TrialResult } from '@/lib/messaging';
 import { recordUrl } from '@/lib/nct';
 import {
   ageRange,
@@ -17,7 +17,7 @@ import {
 import type { TrialSummary } from '@/lib/trial/summary';
 import { CriterionText } from '../CriterionText';
 import { phasePurpose } from '@/lib/trial/phase-purpose';
-import type { Note } from '@/lib/store/notes';
+import type { Note } from '@/lib/storage/notes';
 import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
 

@@ -3,29 +3,35 @@
  * what they send is checked before it is obeyed. Background only.
  */
 import { z } from 'zod';
-import type { Request } from './messages';
+import type { BackgroundMessage } from './messaging';
+import { nctIdSchema } from './nct.schema';
 
 /** A page can name many trials, but a single request for thousands is not a reader's hover. */
 export const MAX_IDS_PER_REQUEST = 500;
 
-const requestSchema = z.discriminatedUnion('type', [
+const backgroundMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('getTrials'),
     // IDs are checked one by one later, so that one malformed ID gets its own `invalid-id` answer.
     ids: z.array(z.string().max(64)).min(1).max(MAX_IDS_PER_REQUEST),
   }),
   z.object({ type: z.literal('getTrialDetails'), id: z.string().max(64) }),
-  z.object({ type: z.literal('openFullView'), id: z.string().regex(/^NCT\d{8}$/) }),
+  z.object({ type: z.literal('openFullView'), id: nctIdSchema }),
   z.object({ type: z.literal('pageTrials'), count: z.number().int().nonnegative().max(100_000) }),
   z.object({ type: z.literal('openOptions') }),
   z.object({ type: z.literal('clearCache') }),
   z.object({ type: z.literal('cacheInfo') }),
 ]);
 
-export type ParsedRequest = { ok: true; request: Request } | { ok: false; reason: string };
+// The schema and the protocol type must describe the same messages.
+type Parsed = z.infer<typeof backgroundMessageSchema>;
+const _sameShape: [Parsed] extends [BackgroundMessage] ? true : never = true;
+void _sameShape;
 
-export function parseRequest(message: unknown): ParsedRequest {
-  const parsed = requestSchema.safeParse(message);
-  if (parsed.success) return { ok: true, request: parsed.data };
+export type ParsedMessage = { ok: true; message: BackgroundMessage } | { ok: false; reason: string };
+
+export function parseBackgroundMessage(message: unknown): ParsedMessage {
+  const parsed = backgroundMessageSchema.safeParse(message);
+  if (parsed.success) return { ok: true, message: parsed.data };
   return { ok: false, reason: z.prettifyError(parsed.error) };
 }

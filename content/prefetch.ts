@@ -3,7 +3,8 @@
  * data already here. IDs far down a long page are not asked for until the reader gets near them: a page
  * with 2,000 IDs costs requests for what is read, not for everything on it.
  */
-import { canonicalNctId, type NctId } from '../nct';
+import type { NctId } from '@/lib/nct';
+import { markedId } from '@/lib/scan/mark';
 
 export function createPrefetcher(prefetch: (ids: NctId[]) => void, rootMargin = '200px') {
   const observer = new IntersectionObserver(
@@ -12,7 +13,7 @@ export function createPrefetcher(prefetch: (ids: NctId[]) => void, rootMargin = 
       for (const entry of entries) {
         if (!entry.isIntersecting) continue;
         observer.unobserve(entry.target);
-        const id = canonicalNctId(entry.target.getAttribute('data-nct-id') ?? '');
+        const id = markedId(entry.target);
         if (id) ids.push(id);
       }
       if (ids.length > 0) prefetch(ids);

@@ -3,8 +3,8 @@
  * the same moment into one message, and remembers answers for the life of the page (the background
  * has the real cache). An error is not remembered, so "Retry" asks again.
  */
-import { trialError, type TrialResult } from '../messages';
-import type { NctId } from '../nct';
+import { trialError, type TrialResult } from '@/lib/messaging';
+import type { NctId } from '@/lib/nct';
 
 export type SendGetTrials = (ids: NctId[]) => Promise<TrialResult[]>;
 

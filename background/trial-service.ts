@@ -6,12 +6,12 @@
  * size, an ID already on its way is not asked for twice, requests start at most a few per second,
  * and the client retries 429/5xx with back-off. Every ID gets its own answer.
  */
-import { fetchTrialBatch, withRetries, ApiError, type BatchResult } from './ctgov/client';
-import { trialError, type CacheInfo, type TrialErrorCode, type TrialResult } from './messages';
-import { canonicalNctId, type NctId } from './nct';
-import type { TrialCache } from './store/cache';
-import { studyToSummary } from './trial/map';
-import type { TrialSummary } from './trial/summary';
+import { fetchTrialBatch, withRetries, ApiError, type BatchResult } from '@/lib/ctgov/client';
+import { trialError, type CacheInfo, type TrialErrorCode, type TrialResult } from '@/lib/messaging';
+import { parseNctId, type NctId } from '@/lib/nct';
+import type { TrialCache } from './cache';
+import { studyToSummary } from '@/lib/trial/map';
+import type { TrialSummary } from '@/lib/trial/summary';
 
 export interface TrialServiceOptions {
   cache: TrialCache;
@@ -46,6 +46,7 @@ export function createTrialService(options: TrialServiceOptions) {
   const waiting: { id: NctId; resolve: (outcome: Outcome) => void }[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | undefined;
   let nextStart = 0;
+  let stopped = false;
   /** The last refresh of a cached trial failed: its cached answer says so. */
   const refreshFailures = new Map<NctId, TrialErrorCode>();
 
@@ -86,6 +87,7 @@ export function createTrialService(options: TrialServiceOptions) {
   function flush(): void {
     if (flushTimer !== undefined) clearTimeout(flushTimer);
     flushTimer = undefined;
+    if (stopped) return;
     while (waiting.length > 0) void runBatch(waiting.splice(0, maxBatch));
   }
 
@@ -114,7 +116,7 @@ export function createTrialService(options: TrialServiceOptions) {
     /** One answer per distinct requested ID, in the order asked. */
     async getTrials(rawIds: readonly string[]): Promise<TrialResult[]> {
       const requested = [...new Set(rawIds)];
-      const ids = [...new Set(requested.map((raw) => canonicalNctId(raw)).filter((id) => id !== undefined))];
+      const ids = [...new Set(requested.map((raw) => parseNctId(raw)).filter((id) => id !== undefined))];
       const cached = await cache.get(ids).catch(() => new Map<NctId, never>());
       const outcomes = new Map<NctId, Promise<Outcome>>();
       for (const id of ids) {
@@ -128,7 +130,7 @@ export function createTrialService(options: TrialServiceOptions) {
       }
       return Promise.all(
         requested.map(async (raw): Promise<TrialResult> => {
-          const id = canonicalNctId(raw);
+          const id = parseNctId(raw);
           const pending = id && outcomes.get(id);
           if (!id || !pending) return { id: raw, ok: false, error: trialError('invalid-id', raw) };
           const outcome = await pending;
@@ -152,6 +154,14 @@ export function createTrialService(options: TrialServiceOptions) {
 
     cacheInfo(): Promise<CacheInfo> {
       return cache.info();
+    },
+
+    /** No more requests: a stopped background (tests, a reload) leaves nothing running. */
+    stop(): void {
+      stopped = true;
+      if (flushTimer !== undefined) clearTimeout(flushTimer);
+      flushTimer = undefined;
+      for (const { resolve } of waiting.splice(0)) resolve({ ok: false, code: 'network' });
     },
   };
 }

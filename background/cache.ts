@@ -8,10 +8,9 @@
  * - The version is part of every key: a new `TrialSummary` shape bumps it and old entries are
  *   removed at start-up instead of being read as something they are not.
  */
-import { browser } from 'wxt/browser';
-import { isCanonicalNctId, type NctId } from '../nct';
-import type { CacheInfo } from '../messages';
-import type { TrialSummary } from '../trial/summary';
+import { isCanonicalNctId, type NctId } from '@/lib/nct';
+import type { CacheInfo } from '@/lib/messaging';
+import type { TrialSummary } from '@/lib/trial/summary';
 
 /** 2: summaries carry the parsed eligibility criteria. */
 export const CACHE_VERSION = 2;
@@ -47,7 +46,7 @@ type Index = Map<string, { at: number; bytes: number }>;
 
 export interface CacheOptions {
   namespace?: CacheNamespace;
-  area?: StorageAreaLike;
+  area: StorageAreaLike;
   now?: () => number;
   maxBytes?: number;
 }
@@ -65,8 +64,8 @@ function isEntry(value: unknown): value is CacheEntry {
   );
 }
 
-export function createTrialCache(options: CacheOptions = {}) {
-  const area: StorageAreaLike = options.area ?? browser.storage.local;
+export function createTrialCache(options: CacheOptions) {
+  const { area } = options;
   const now = options.now ?? (() => Date.now());
   const maxBytes = options.maxBytes ?? MAX_BYTES;
   const namespace = options.namespace ?? 'trial';

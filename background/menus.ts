@@ -2,8 +2,8 @@
  * The context menu items and keyboard commands, as data and pure decisions: which trial a click
  * names, which page request a command becomes. The background wires them to the browser.
  */
-import type { PageRequest } from './messages';
-import { findNctIds, nctIdFromHref, type NctId } from './nct';
+import type { TabMessage } from '@/lib/messaging';
+import { findNctIds, nctIdFromHref, type NctId } from '@/lib/nct';
 
 export const MENU_LOOKUP = 'nct-lookup-selection';
 export const MENU_LINK = 'nct-open-link';
@@ -38,7 +38,7 @@ export function trialFromMenuClick(info: {
   return undefined;
 }
 
-export function commandRequest(command: string): PageRequest | undefined {
+export function commandRequest(command: string): TabMessage | undefined {
   if (command === 'open-card') return { type: 'openFocusedCard' };
   if (command === 'next-trial') return { type: 'stepTrial', direction: 1 };
   if (command === 'previous-trial') return { type: 'stepTrial', direction: -1 };

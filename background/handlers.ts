@@ -1,0 +1,83 @@
+/**
+ * The background's answer to each request of the protocol, after zod has checked its shape
+ * (`lib/messaging.schema.ts`): content scripts run beside untrusted pages, so a message of the wrong
+ * shape is refused with a reason, never obeyed.
+ */
+import {
+  trialError,
+  type BackgroundAnswer,
+  type CacheInfo,
+  type Handlers,
+  type Refusal,
+} from '@/lib/messaging';
+import type { BackgroundProtocol } from '@/lib/messaging';
+import { parseBackgroundMessage } from '@/lib/messaging.schema';
+import type { NctId } from '@/lib/nct';
+import type { TrialService } from './trial-service';
+
+export interface Services {
+  /** What cards show, batched. */
+  trials: TrialService;
+  /** What the full view shows, one trial at a time. */
+  details: TrialService;
+  /** Opens the full view of a trial in a new tab. */
+  openFullView(id: NctId): Promise<void>;
+  /** Shows a page's trial count on the toolbar button of its tab, if the reader wants it. */
+  showCount(tabId: number, count: number): Promise<boolean>;
+  openOptions(): Promise<void>;
+}
+
+/** Who sent a message: a content script in a tab, or one of our pages. */
+export interface MessageSender {
+  tab?: { id?: number };
+}
+
+function sumInfo(a: CacheInfo, b: CacheInfo): CacheInfo {
+  return { entries: a.entries + b.entries, bytes: a.bytes + b.bytes };
+}
+
+export function backgroundHandlers(services: Services): Handlers<BackgroundProtocol, MessageSender> {
+  return {
+    getTrials: ({ ids }) => services.trials.getTrials(ids),
+    async getTrialDetails({ id }) {
+      const [result] = await services.details.getTrials([id]);
+      return result ?? { id, ok: false, error: trialError('invalid-id', id) };
+    },
+    async openFullView({ id }) {
+      await services.openFullView(id);
+      return { opened: true };
+    },
+    async pageTrials({ count }, sender) {
+      const tabId = sender.tab?.id;
+      return { shown: tabId !== undefined && (await services.showCount(tabId, count)) };
+    },
+    async openOptions() {
+      await services.openOptions();
+      return { opened: true };
+    },
+    async clearCache() {
+      await services.details.clearCache();
+      return services.trials.clearCache();
+    },
+    async cacheInfo() {
+      return sumInfo(await services.trials.cacheInfo(), await services.details.cacheInfo());
+    },
+  };
+}
+
+/** Checks a message, then routes it to its handler; a malformed one gets a refusal. */
+export async function answerMessage(
+  handlers: Handlers<BackgroundProtocol, MessageSender>,
+  message: unknown,
+  sender: MessageSender = {},
+): Promise<BackgroundAnswer | Refusal> {
+  const parsed = parseBackgroundMessage(message);
+  if (!parsed.ok) return { refused: true, reason: parsed.reason };
+  const request = parsed.message;
+  // One dispatch point: the handler map is keyed by the message's own type.
+  const handler = handlers[request.type] as (
+    m: typeof request,
+    s: MessageSender,
+  ) => Promise<BackgroundAnswer>;
+  return handler(request, sender);
+}

@@ -1,0 +1,129 @@
+/**
+ * The background worker's runtime: the trial services over their caches, the context menu, the
+ * keyboard commands, and the answers to messages. Everything it touches comes in through `deps`, so a
+ * test starts it with a fake browser, a fake fetch and an instant clock, and stops it afterwards
+ * (nothing keeps running into the next test).
+ */
+import type { Browser } from 'wxt/browser';
+import { fetchTrialBatch, withRetries } from '@/lib/ctgov/client';
+import { DETAIL_FIELDS } from '@/lib/ctgov/fields';
+import { sendToTab } from '@/lib/messaging';
+import { migrateNoteBook } from '@/lib/storage/notes';
+import { loadSettings } from '@/lib/storage/settings';
+import { createTrialCache, type StorageAreaLike } from './cache';
+import { answerMessage, backgroundHandlers, type MessageSender } from './handlers';
+import { MENU_ITEMS, commandRequest, trialFromMenuClick } from './menus';
+import { createTrialService } from './trial-service';
+
+/** The full view's cache is smaller: one trial at a time, read on demand. */
+const DETAIL_CACHE_BYTES = 1024 * 1024;
+
+/** The slice of the extension API the background uses (the real `browser`, or WXT's fakeBrowser). */
+type ExtensionApi = Pick<
+  typeof import('wxt/browser').browser,
+  'runtime' | 'tabs' | 'contextMenus' | 'commands' | 'action' | 'browserAction' | 'storage'
+>;
+
+export interface BackgroundDeps {
+  browser: ExtensionApi;
+  fetch: typeof fetch;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const realDeps = (browser: ExtensionApi): BackgroundDeps => ({
+  browser,
+  fetch: (input, init) => globalThis.fetch(input, init),
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+});
+
+export interface StartedBackground {
+  /** Removes every listener and stops the services' timers. */
+  stop(): void;
+}
+
+export function startBackground(deps: BackgroundDeps): StartedBackground {
+  const { browser, now, sleep } = deps;
+  const area: StorageAreaLike = browser.storage.local;
+  const trialCache = createTrialCache({ area, now });
+  const detailCache = createTrialCache({ area, now, namespace: 'detail', maxBytes: DETAIL_CACHE_BYTES });
+  void migrateNoteBook(area, now()).catch(() => undefined);
+  void trialCache.dropOtherVersions();
+  void detailCache.dropOtherVersions();
+  const retry = { sleep, now };
+
+  const trials = createTrialService({
+    cache: trialCache,
+    now,
+    sleep,
+    fetchBatch: (ids) => withRetries(() => fetchTrialBatch(ids, { fetch: deps.fetch }), retry),
+  });
+  const details = createTrialService({
+    cache: detailCache,
+    maxBatch: 1,
+    now,
+    sleep,
+    fetchBatch: (ids) =>
+      withRetries(() => fetchTrialBatch(ids, { fetch: deps.fetch, fields: DETAIL_FIELDS }), retry),
+  });
+  const openFullView = async (id: string) => {
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/trial.html')}?id=${id}` });
+  };
+  const handlers = backgroundHandlers({
+    trials,
+    details,
+    openFullView,
+    async showCount(tabId, count) {
+      const { badge } = await loadSettings();
+      const text = badge && count > 0 ? String(Math.min(count, 999)) : '';
+      await (browser.action ?? browser.browserAction).setBadgeText({ tabId, text });
+      return text !== '';
+    },
+    async openOptions() {
+      await browser.runtime.openOptionsPage();
+    },
+  });
+
+  const onInstalled = ({ reason }: { reason: string }) => {
+    for (const item of MENU_ITEMS) browser.contextMenus.create(item);
+    // First run: the welcome page shows, on a live example, how it works and what it sends where.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  };
+  const onMenuClicked = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
+    const id = trialFromMenuClick(info);
+    if (!id) return;
+    const opened =
+      tab?.id === undefined
+        ? Promise.resolve(undefined)
+        : sendToTab(tab.id, { type: 'openCard', id }, info.frameId ?? 0);
+    // Where the page cannot show a card for it (the ID is in a text field, the page is off limits),
+    // the full view opens instead.
+    void opened.then((answer) => (answer?.opened ? undefined : openFullView(id)));
+  };
+  const onCommand = (command: string, tab?: Browser.tabs.Tab) => {
+    const request = commandRequest(command);
+    if (request && tab?.id !== undefined) void sendToTab(tab.id, request);
+  };
+  const onMessage = (message: unknown, sender: MessageSender & { id?: string }) => {
+    // Only our own content scripts and pages; other extensions use onMessageExternal, which we ignore.
+    if (sender.id !== browser.runtime.id) return undefined;
+    return answerMessage(handlers, message, sender);
+  };
+
+  browser.runtime.onInstalled.addListener(onInstalled);
+  browser.contextMenus.onClicked.addListener(onMenuClicked);
+  browser.commands.onCommand.addListener(onCommand);
+  browser.runtime.onMessage.addListener(onMessage);
+
+  return {
+    stop() {
+      browser.runtime.onInstalled.removeListener(onInstalled);
+      browser.contextMenus.onClicked.removeListener(onMenuClicked);
+      browser.commands.onCommand.removeListener(onCommand);
+      browser.runtime.onMessage.removeListener(onMessage);
+      trials.stop();
+      details.stop();
+    },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * The toolbar badge: the top frame tells the background how many distinct trials the page names, a
+ * moment after marking settles (one message per burst of marks, not one per mark).
+ */
+import { sendToBackground } from '@/lib/messaging';
+import { trialsOnPage } from './navigation';
+
+const SETTLE_MS = 300;
+
+export function startBadge(doc: Document): { report(): void; stop(): void } {
+  const isTop = window === window.top;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = (count: number) => void sendToBackground({ type: 'pageTrials', count }).catch(() => undefined);
+  return {
+    report() {
+      if (!isTop) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => send(trialsOnPage(doc).length), SETTLE_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+      if (isTop) send(0);
+    },
+  };
+}

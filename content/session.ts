@@ -1,0 +1,116 @@
+/**
+ * Everything the extension does inside one page, started and stopped as a whole: marking IDs,
+ * prefetching the ones near the viewport, status chips, the card, the badge, and answers to the popup.
+ * Stopping puts the page back exactly as it was: the content script stops it when the extension goes
+ * away or is turned off on this site.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createCardController } from '@/lib/card/controller';
+import { sendToBackground, type Handlers, type TabProtocol, type TrialResult } from '@/lib/messaging';
+import { parseNctId, type NctId } from '@/lib/nct';
+import { markedId } from '@/lib/scan/mark';
+import { createScanner } from '@/lib/scan/scanner';
+import { saveNote } from '@/lib/storage/notes';
+import { setSiteOff, type Settings } from '@/lib/storage/settings';
+import { startBadge } from './badge';
+import { CARD_HOST_TAG, createCardHost } from './card-host';
+import { startChips } from './chips';
+import { openFocused, reveal, trialsOnPage } from './navigation';
+import { startPersonalData } from './personal';
+import { createPrefetcher } from './prefetch';
+import { createTrialLoader } from './trial-loader';
+
+export interface Session {
+  /** Answers to the popup and the background (menus, commands). */
+  handlers: Handlers<TabProtocol>;
+  /** New settings: delays, chips, prefetch. */
+  apply(settings: Settings): void;
+  stop(): void;
+}
+
+export function startSession(ctx: ContentScriptContext, doc: Document, settings: Settings): Session {
+  let current = settings;
+  const host = location.host;
+  const results = new Map<NctId, TrialResult>();
+
+  const personal = startPersonalData(() => {
+    for (const id of results.keys()) chips.update(id);
+    controller.redraw();
+  });
+  const chips = startChips(
+    { doc, result: (id) => results.get(id), hasNote: (id) => personal.note(id) !== undefined },
+    settings.chips,
+  );
+  const loader = createTrialLoader((ids) => sendToBackground({ type: 'getTrials', ids }), {
+    onResult: (result) => {
+      const id = parseNctId(result.id);
+      if (!id) return;
+      results.set(id, result);
+      chips.update(id);
+    },
+  });
+  const prefetcher = createPrefetcher((ids) => {
+    if (current.prefetch || current.chips) loader.prefetch(ids);
+  });
+  const badge = startBadge(doc);
+
+  const cardHost = createCardHost({
+    ctx,
+    host,
+    note: personal.note,
+    distance: personal.distance,
+    actions: {
+      close: () => controller.close({ restoreFocus: true }),
+      togglePin: () => controller.togglePin(),
+      retry: () => void controller.retry(),
+      openFullView: (id) => void sendToBackground({ type: 'openFullView', id }),
+      saveNote: (id, note) => saveNote(id, note),
+      turnOffSite: () => void setSiteOff(host, true),
+    },
+  });
+  const controller = createCardController({
+    doc,
+    timing: current.delays,
+    load: (id) => loader.load(id),
+    ui: cardHost,
+  });
+
+  const scanner = createScanner(doc, {
+    ownHosts: [CARD_HOST_TAG],
+    onMarked: (elements) => {
+      cardHost.prepare();
+      const ids = elements.map(markedId).filter((id) => id !== undefined);
+      personal.load(ids);
+      prefetcher.observe(elements);
+      for (const id of ids) if (results.has(id)) chips.update(id);
+      badge.report();
+    },
+  });
+  const root = doc.body ?? doc.documentElement;
+  void scanner.scan(root);
+  scanner.observe(root);
+
+  return {
+    handlers: {
+      listTrials: () => ({ host, off: false, ids: trialsOnPage(doc) }),
+      revealTrial: ({ id }) => ({ revealed: reveal(doc, id) }),
+      openCard: ({ id }) => ({ opened: reveal(doc, id) }),
+      stepTrial: ({ direction }) => ({ revealed: reveal(doc, undefined, direction) }),
+      openFocusedCard: () => ({ opened: openFocused(doc) }),
+    },
+    apply(settings) {
+      current = settings;
+      controller.setTiming(settings.delays);
+      chips.set(settings.chips, results.keys());
+    },
+    stop() {
+      controller.destroy();
+      prefetcher.destroy();
+      chips.stop();
+      scanner.destroy();
+      cardHost.remove();
+      personal.stop();
+      badge.stop();
+    },
+  };
+}
