@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { stripUnusedUnsafeCode } from './scripts/build/strip-unused-unsafe-code';
 
 // The only origin the extension ever talks to. Kept in one place so the manifest, the API client and
 // the README's privacy promise cannot drift apart.
@@ -8,7 +9,7 @@ const API_ORIGIN = 'https://clinicaltrials.gov';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), stripUnusedUnsafeCode()],
   }),
   manifest: {
     name: 'NCT hover cards',

@@ -2,7 +2,7 @@
  * zod validation of messages entering the background. Content scripts run beside untrusted pages, so
  * what they send is checked before it is obeyed. Background only.
  */
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import type { BackgroundMessage } from './messaging';
 import { nctIdSchema } from './nct.schema';
 

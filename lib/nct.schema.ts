@@ -3,7 +3,7 @@
  * the background, note imports). It accepts the canonical form only and yields an `NctId` through the
  * one parser, so no boundary needs a cast.
  */
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { NCT_ID_PATTERN, parseNctId, type NctId } from './nct';
 
 export const NCT_ID_MESSAGE = 'must be an NCT ID (NCT + 8 digits)';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { searchPlaces, type City, type PlaceMatch } from '@/lib/gazetteer';
+import { searchPlaces, type City, type PlaceMatch } from '@/lib/places/search';
 import type { CacheInfo } from '@/lib/messaging';
 import { GeneralSettings } from './GeneralSettings';
 import { NotesManager } from './NotesManager';

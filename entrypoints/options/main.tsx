@@ -1,7 +1,7 @@
 import '@/components/full-view/page.css';
 import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
-import type { City } from '@/lib/gazetteer';
+import { citiesFromRows, type CityRow } from '@/lib/places/search';
 import { sendToBackground } from '@/lib/messaging';
 
 // Wiring only: the settings page. The city list is loaded only when the reader searches for a place.
@@ -11,7 +11,7 @@ if (app) {
     <OptionsPage
       cacheInfo={() => sendToBackground({ type: 'cacheInfo' })}
       clearCache={() => sendToBackground({ type: 'clearCache' })}
-      loadCities={async () => (await import('city-timezones/data/cityMap.json')).default as City[]}
+      loadCities={async () => citiesFromRows((await import('@/lib/places/cities.json')).default as CityRow[])}
       locate={() =>
         new Promise((resolve, reject) =>
           navigator.geolocation.getCurrentPosition(

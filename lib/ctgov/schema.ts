@@ -10,7 +10,7 @@
  * - a malformed item in a list (one bad location) is dropped, the others kept.
  * Only a study without a valid `nctId` is rejected.
  */
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { nctIdSchema } from '../nct.schema';
 
 /** An optional field: absent, or present with the wrong type, both read as `undefined`. */

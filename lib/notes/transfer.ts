@@ -4,7 +4,7 @@
  * message saying why, and changes nothing; a valid one merges, keeping every existing note (when both
  * have a note on the same trial, the more recently edited one wins). Options page only.
  */
-import { z } from 'zod';
+import { z } from '@/lib/zod';
 import { csvCell } from '../csv';
 import { MAX_FUTURE_MS, MAX_NOTE_CHARS, MAX_TAGS, type NoteBook } from '../storage/notes';
 import { parseNctId } from '../nct';

@@ -1,17 +1,34 @@
 /**
  * Finding a typed place offline, in a list of world cities that ships with the extension
- * (`city-timezones`, 7,329 cities with coordinates, loaded by the options page only). Pure: the list is
- * passed in. Nothing typed leaves the browser.
+ * (`cities.json`, 7,329 cities with coordinates, generated from `city-timezones` by
+ * scripts/gen-cities.mjs, loaded by the options page only). Pure: the list is passed in. Nothing typed
+ * leaves the browser.
  */
+
+/** One row of cities.json: [name, ascii name ('' when the same), province, country, lat, lon, population]. */
+export type CityRow = [string, string, string, string, number, number, number];
 
 export interface City {
   city: string;
-  city_ascii: string;
-  province?: string;
+  /** The name without accents, when it differs. */
+  ascii: string;
+  province: string;
   country: string;
   lat: number;
-  lng: number;
+  lon: number;
   pop: number;
+}
+
+export function citiesFromRows(rows: readonly CityRow[]): City[] {
+  return rows.map(([city, ascii, province, country, lat, lon, pop]) => ({
+    city,
+    ascii: ascii || city,
+    province,
+    country,
+    lat,
+    lon,
+    pop,
+  }));
 }
 
 export interface PlaceMatch {
@@ -31,7 +48,7 @@ export function searchPlaces(cities: readonly City[], query: string, limit = 8):
   if (q.length < 2) return [];
   const scored: { city: City; rank: number }[] = [];
   for (const city of cities) {
-    const names = [fold(city.city), fold(city.city_ascii)];
+    const names = [fold(city.city), fold(city.ascii)];
     const rank = names.some((n) => n.startsWith(q)) ? 0 : names.some((n) => n.includes(q)) ? 1 : -1;
     if (rank >= 0) scored.push({ city, rank });
   }
@@ -45,7 +62,7 @@ export function searchPlaces(cities: readonly City[], query: string, limit = 8):
     const full = label.startsWith(city.city) ? label : `${city.city}, ${label}`;
     if (seen.has(full)) continue;
     seen.add(full);
-    matches.push({ label: full, lat: city.lat, lon: city.lng });
+    matches.push({ label: full, lat: city.lat, lon: city.lon });
     if (matches.length >= limit) break;
   }
   return matches;
