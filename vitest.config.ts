@@ -16,6 +16,17 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'e2e-firefox',
+          environment: 'node',
+          include: ['tests/firefox/**/*.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
