@@ -1,6 +1,6 @@
 // The one test command (`npm test`): typecheck, lint and format, both production builds, `web-ext
-// lint` of the Firefox build (zero warnings), then every vitest suite (unit, E2E in Chromium, E2E in
-// Firefox). Independent checks run side by side; each part's output is printed whole when it ends, with
+// lint` of the Firefox build (zero warnings), the unit tests and Firefox E2E (vitest), and the
+// Chromium E2E (Playwright). Independent checks run side by side; each part's output is printed whole when it ends, with
 // its wall time. Each check counts as one result, each test as one. The last line is the totals, alone
 // on a line, as CI expects.
 import { spawn } from 'node:child_process';
@@ -54,20 +54,17 @@ await Promise.all([
   npx('format (Prettier)', 'prettier', '--check', '.'),
 ]);
 
-// Part 2, side by side: the typecheck, web-ext lint, and every vitest suite (which need the builds).
+// Part 2, side by side: the typechecks and web-ext lint, beside the test suites (which need the
+// builds). The suites run one after the other: both E2E suites measure real timings on two cores.
 mkdirSync('.tmp', { recursive: true });
-const report = '.tmp/vitest-report.json';
-rmSync(report, { force: true });
-const [, , vitestOk] = await Promise.all([
-  npx('typecheck', 'tsc', '--noEmit', '-p', 'tsconfig.json'),
-  npx('typecheck (tests, scripts)', 'tsc', '--noEmit', '-p', 'tsconfig.node.json'),
-  run('vitest (unit, E2E in Chromium, E2E in Firefox)', 'npx', [
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${report}`,
-  ]),
+const vitestReport = '.tmp/vitest-report.json';
+const playwrightReport = '.tmp/playwright-report.json';
+rmSync(vitestReport, { force: true });
+rmSync(playwrightReport, { force: true });
+const suites = {};
+await Promise.all([
+  npx('typecheck (extension code, no Node types)', 'tsc', '--noEmit', '-p', 'tsconfig.json'),
+  npx('typecheck (tests, scripts, configs)', 'tsc', '--noEmit', '-p', 'tsconfig.node.json'),
   npx(
     'web-ext lint (Firefox build, zero warnings)',
     'web-ext',
@@ -77,29 +74,66 @@ const [, , vitestOk] = await Promise.all([
     '--self-hosted',
     '--warnings-as-errors',
   ),
+  (async () => {
+    suites.vitest = await run('vitest (unit, E2E in Firefox)', 'npx', [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${vitestReport}`,
+    ]);
+    suites.playwright = await run('Playwright (E2E in Chromium)', 'npx', ['playwright', 'test']);
+  })(),
 ]);
 
-// Vitest's own JSON report gives exact per-test counts for every project.
-try {
-  const json = JSON.parse(readFileSync(report, 'utf8'));
-  results.passed += json.numPassedTests;
-  results.failed += json.numFailedTests;
-  results.skipped += json.numPendingTests + json.numTodoTests;
-  // A suite that failed to load has no tests to count but must still fail the run.
-  const brokenFiles = json.testResults.filter(
-    (f) => f.status === 'failed' && f.assertionResults.length === 0,
-  );
-  if (brokenFiles.length > 0 || (!vitestOk && json.numFailedTests === 0)) {
-    results.failed += Math.max(1, brokenFiles.length);
-    failures.push(...brokenFiles.map((f) => `load ${f.name}`));
+/** Adds a runner's counts; a suite that failed without a failing test (it did not load) still fails. */
+function count(name, ok, read) {
+  try {
+    const { passed, failed, skipped, failedNames } = read();
+    results.passed += passed;
+    results.failed += failed;
+    results.skipped += skipped;
+    failures.push(...failedNames);
+    if (!ok && failed === 0) {
+      results.failed++;
+      failures.push(`${name} failed to run`);
+    }
+  } catch (error) {
+    results.failed++;
+    failures.push(`${name} report unreadable: ${error.message}`);
   }
-  for (const f of json.testResults)
-    for (const t of f.assertionResults)
-      if (t.status === 'failed') failures.push(`${t.ancestorTitles.join(' > ')} > ${t.title}`);
-} catch (error) {
-  results.failed++;
-  failures.push(`vitest report unreadable: ${error.message}`);
 }
+
+// Vitest's own JSON report gives exact per-test counts for its projects.
+count('vitest', suites.vitest, () => {
+  const json = JSON.parse(readFileSync(vitestReport, 'utf8'));
+  const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  const failedNames = [
+    ...broken.map((f) => `load ${f.name}`),
+    ...json.testResults.flatMap((f) =>
+      f.assertionResults
+        .filter((t) => t.status === 'failed')
+        .map((t) => [...t.ancestorTitles, t.title].join(' > ')),
+    ),
+  ];
+  return {
+    passed: json.numPassedTests,
+    failed: json.numFailedTests + broken.length,
+    skipped: json.numPendingTests + json.numTodoTests,
+    failedNames,
+  };
+});
+
+// Playwright's JSON report: `expected` passed, `unexpected` failed, `flaky` passed on retry (none: no retries).
+count('Playwright', suites.playwright, () => {
+  const { stats, errors } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+  return {
+    passed: stats.expected + stats.flaky,
+    failed: stats.unexpected + (errors?.length ?? 0),
+    skipped: stats.skipped,
+    failedNames: (errors ?? []).map((e) => `Playwright: ${e.message?.split('\n')[0]}`),
+  };
+});
 
 console.log('\nWall time per part:');
 for (const [name, seconds] of times) console.log(`  ${seconds.toFixed(1).padStart(6)} s  ${name}`);

@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = path.join(ROOT, '.output/chrome-mv3');

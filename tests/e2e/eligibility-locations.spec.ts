@@ -1,24 +1,16 @@
+import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
-import { routeRegistry } from './registry';
-import { HAVE_CTGOV, describeFixtures } from '../support/ctgov';
+import type { Page } from '@playwright/test';
+import type { ExtensionBrowser, PageServer } from './harness';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 let browser: ExtensionBrowser;
 let server: PageServer;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages();
-  browser = await launchWithExtension();
-  await routeRegistry(browser.context);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+test.beforeEach(({ extension, server: pages }) => {
+  browser = extension;
+  server = pages;
 });
 
 const card = (page: Page) => page.locator('nct-card [role="dialog"]');
@@ -32,8 +24,9 @@ async function openCard(id: string): Promise<Page> {
   return page;
 }
 
-describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeFixtures()})`, () => {
-  it('shows the criteria with numbers to check, expands to all criteria, and filters them', async () => {
+test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, () => {
+  needsRecords();
+  test('shows the criteria with numbers to check, expands to all criteria, and filters them', async () => {
     const page = await openCard('NCT02513394');
     const highlights = card(page).locator('.highlights');
     expect(await highlights.locator('.threshold').count()).toBeGreaterThan(0);
@@ -55,7 +48,7 @@ describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeF
     await page.close();
   });
 
-  it('explains a glossary term on tap', async () => {
+  test('explains a glossary term on tap', async () => {
     const page = await openCard('NCT05147467');
     await card(page).getByRole('button', { name: 'Show all criteria' }).click();
     const term = card(page).locator('.term-button', { hasText: 'ECOG' }).first();
@@ -65,7 +58,7 @@ describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeF
     await page.close();
   });
 
-  it('checks an age and a sex against the structured limits, and never says "eligible"', async () => {
+  test('checks an age and a sex against the structured limits, and never says "eligible"', async () => {
     const page = await openCard('NCT05147467');
     await card(page).getByText('Quick check for a patient').click();
     await card(page).getByLabel('Age').fill('17');
@@ -77,7 +70,7 @@ describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeF
     await page.close();
   });
 
-  it('with a home city chosen in the settings, the card shows the nearest open site and sorts by distance', async () => {
+  test('with a home city chosen in the settings, the card shows the nearest open site and sorts by distance', async () => {
     const settings = await browser.context.newPage();
     await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await settings.getByLabel('Or type a city').fill('Guangzh');
@@ -106,7 +99,7 @@ describe.skipIf(!HAVE_CTGOV)(`eligibility and locations in Chromium (${describeF
     await page.close();
   });
 
-  it("can use the device's location instead", async () => {
+  test("can use the device's location instead", async () => {
     const settings = await browser.context.newPage();
     const origin = `chrome-extension://${browser.extensionId}`;
     await browser.context.grantPermissions(['geolocation']);

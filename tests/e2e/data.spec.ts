@@ -1,48 +1,28 @@
+import { expect, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
-import { routeRegistry, type RegistryOptions } from './registry';
+import type { Page } from '@playwright/test';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
-
-let browser: ExtensionBrowser | undefined;
-let server: PageServer | undefined;
-afterEach(async () => {
-  await browser?.close();
-  await server?.close();
-  browser = undefined;
-  server = undefined;
-});
-
-async function setUp(options: RegistryOptions) {
-  server = await servePages();
-  browser = await launchWithExtension();
-  const registry = await routeRegistry(browser.context, options);
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${server.origin}/sixty.html`);
-  await page.locator('nct-ref').first().waitFor();
-  return { page, registry };
-}
 
 const card = (page: Page) => page.locator('nct-card [role="dialog"]');
 
 async function hoverCard(page: Page, id: string): Promise<string> {
   await page.locator('h1').hover();
-  await expect.poll(() => card(page).count(), { timeout: 3000 }).toBe(0);
+  await expect(card(page)).toHaveCount(0);
   await page.locator(`nct-ref[data-nct-id="${id}"]`).hover();
   await card(page).locator('.title, .problem').first().waitFor({ timeout: 20_000 });
   return card(page).innerText();
 }
 
-describe('trial data in Chromium (production build)', () => {
-  it('a page with 60 IDs in view costs at most 2 API requests; far-away IDs are not asked for', async () => {
-    const { page, registry } = await setUp({});
-    await expect.poll(() => registry.idsPerRequest().flat().length, { timeout: 10_000 }).toBe(61);
-    await page.waitForTimeout(500);
+test.describe('trial data in Chromium (production build)', () => {
+  test('a page with 60 IDs in view costs at most 2 API requests; far-away IDs are not asked for', async ({
+    openPage,
+    registry,
+  }) => {
+    const page = await openPage('sixty.html');
+    await expect.poll(() => registry.idsPerRequest().flat().length).toBe(61);
     expect(registry.requests.length).toBeLessThanOrEqual(2);
     const asked = registry.idsPerRequest().flat();
     expect(new Set(asked).size).toBe(61);
@@ -51,17 +31,23 @@ describe('trial data in Chromium (production build)', () => {
     expect(await hoverCard(page, 'NCT70000042')).toContain('Test trial NCT70000042');
     expect(registry.requests.length).toBeLessThanOrEqual(2);
   });
+});
 
-  it('an unregistered ID says so, without hiding the trials asked for with it', async () => {
-    const { page } = await setUp({ unknown: ['NCT09999901'] });
+test.describe('an unregistered ID', () => {
+  test.use({ registryOptions: { unknown: ['NCT09999901'] } });
+  test('says so, without hiding the trials asked for with it', async ({ openPage }) => {
+    const page = await openPage('sixty.html');
     expect(await hoverCard(page, 'NCT09999901')).toContain(
       'ClinicalTrials.gov has no registered trial with the ID NCT09999901.',
     );
     expect(await hoverCard(page, 'NCT70000001')).toContain('Recruiting');
   });
+});
 
-  it('a batch that fails with 500 shows its error and a retry; other batches still show', async () => {
-    const { page, registry } = await setUp({ failing: { ids: ['NCT70000001'], status: 500 } });
+test.describe('a failing batch', () => {
+  test.use({ registryOptions: { failing: { ids: ['NCT70000001'], status: 500 } } });
+  test('shows its error and a retry; other batches still show', async ({ openPage, registry }) => {
+    const page = await openPage('sixty.html');
     const failed = await hoverCard(page, 'NCT70000010');
     expect(failed).toContain('ClinicalTrials.gov could not be reached');
     expect(await card(page).getByRole('button', { name: 'Try again' }).count()).toBe(1);
@@ -76,5 +62,5 @@ describe('trial data in Chromium (production build)', () => {
     expect(tries).toBeLessThanOrEqual(4);
     await page.locator('#below').scrollIntoViewIfNeeded();
     expect(await hoverCard(page, 'NCT09999902')).toContain('Test trial NCT09999902');
-  }, 60_000);
+  });
 });

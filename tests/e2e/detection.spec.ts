@@ -1,18 +1,13 @@
+import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import type { Frame, Page } from '@playwright/test';
+import type { ExtensionBrowser, PageServer } from './harness';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
-
-beforeAll(async () => {
-  server = await servePages();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+test.beforeEach(({ extension, server: pages }) => {
+  browser = extension;
+  server = pages;
 });
 
 const markedIds = (target: Page | Frame) =>
@@ -27,8 +22,8 @@ async function openDetectionPage(): Promise<Page> {
   return page;
 }
 
-describe('detection in a real Chromium (production build)', () => {
-  it('marks exactly the IDs in text, tables, lists, links and content added later', async () => {
+test.describe('detection in a real Chromium (production build)', () => {
+  test('marks exactly the IDs in text, tables, lists, links and content added later', async () => {
     const page = await openDetectionPage();
     expect(await markedIds(page)).toEqual([
       'nct-ref:NCT06056921',
@@ -44,7 +39,7 @@ describe('detection in a real Chromium (production build)', () => {
     await page.close();
   });
 
-  it('marks IDs inside same-origin (srcdoc) and cross-origin frames', async () => {
+  test('marks IDs inside same-origin (srcdoc) and cross-origin frames', async () => {
     const page = await openDetectionPage();
     const frameIds = async (selector: string) => {
       const frame = await (await page.$(selector))?.contentFrame();
@@ -57,7 +52,7 @@ describe('detection in a real Chromium (production build)', () => {
     await page.close();
   });
 
-  it('leaves the visible text and the layout exactly as they were', async () => {
+  test('leaves the visible text and the layout exactly as they were', async () => {
     const page = await openDetectionPage();
     const result = await page.evaluate(() => {
       const before = (window as unknown as { __before: { text: string; height: number } }).__before;
@@ -75,7 +70,7 @@ describe('detection in a real Chromium (production build)', () => {
     await page.close();
   });
 
-  it('never touches editable content, form fields or scripts', async () => {
+  test('never touches editable content, form fields or scripts', async () => {
     const page = await openDetectionPage();
     expect(await page.$$('#editor [data-nct-id], textarea [data-nct-id]')).toHaveLength(0);
     expect(await page.inputValue('textarea')).toBe('NCT00000901');
@@ -84,13 +79,19 @@ describe('detection in a real Chromium (production build)', () => {
     await page.click('#editor p');
     await page.keyboard.press('End');
     await page.keyboard.type(' NCT00000905');
-    await page.waitForTimeout(200);
+    // A probe added after the typing: once it is marked, the scanner has seen the typing too.
+    await page.evaluate(() =>
+      document.body.append(
+        Object.assign(document.createElement('p'), { id: 'probe', textContent: 'NCT00000906' }),
+      ),
+    );
+    await page.locator('#probe nct-ref').waitFor();
     expect(await page.textContent('#editor')).toContain('Draft: NCT00000903 NCT00000905');
     expect(await page.$$('#editor [data-nct-id]')).toHaveLength(0);
     await page.close();
   });
 
-  it('makes every mark outside a link a keyboard tab stop', async () => {
+  test('makes every mark outside a link a keyboard tab stop', async () => {
     const page = await openDetectionPage();
     await page.focus('body');
     await page.keyboard.press('Tab');
@@ -99,7 +100,7 @@ describe('detection in a real Chromium (production build)', () => {
     await page.close();
   });
 
-  it('survives a framework re-rendering a marked node', async () => {
+  test('survives a framework re-rendering a marked node', async () => {
     const page = await openDetectionPage();
     // React replaces an element's only text child with textContent; our mark must follow the new text.
     await page.evaluate(() => {
@@ -113,10 +114,9 @@ describe('detection in a real Chromium (production build)', () => {
   });
 });
 
-describe('clean-up in a real Chromium', () => {
-  it('puts the page back as it was when the extension is reloaded', async () => {
-    const own = await launchWithExtension();
-    try {
+test.describe('clean-up in a real Chromium', () => {
+  test('puts the page back as it was when the extension is reloaded', async ({ extension: own }) => {
+    {
       const page = await own.context.newPage();
       await page.goto(`${server.origin}/frame.html`);
       await page.waitForSelector('nct-ref');
@@ -134,8 +134,6 @@ describe('clean-up in a real Chromium', () => {
       const served = readFileSync(new URL('./pages/frame.html', import.meta.url), 'utf8');
       expect((await page.innerHTML('body')).trim()).toBe(/<body>([\s\S]*)<\/body>/.exec(served)?.[1]?.trim());
       await page.close();
-    } finally {
-      await own.close();
     }
   });
 });

@@ -1,29 +1,19 @@
+import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchWithExtension, servePages, type ExtensionBrowser, type PageServer } from './harness';
+import type { Page } from '@playwright/test';
+import { launchWithExtension, type ExtensionBrowser, type PageServer } from './harness';
 import { routeRegistry } from './registry';
-import { HAVE_CTGOV, describeFixtures } from '../support/ctgov';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
 let server: PageServer;
 let browser: ExtensionBrowser;
-let profile: string;
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  server = await servePages();
-  profile = mkdtempSync(path.join(tmpdir(), 'nct-e2e-profile-'));
-  browser = await launchWithExtension({ userDataDir: profile, expectWelcome: true });
-  await routeRegistry(browser.context);
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(profile, { recursive: true, force: true });
+test.beforeEach(async ({ extension, server: pages }) => {
+  browser = extension;
+  server = pages;
+  await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
 async function openPage(name: string, into = browser): Promise<Page> {
@@ -61,8 +51,9 @@ const setStorage = (values: Record<string, unknown>) =>
     await (globalThis as unknown as Storage).chrome.storage.local.set(items);
   }, values);
 
-describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeFixtures()})`, () => {
-  it('the popup lists the trials on the tab with their status, filters them, shows one on the page, copies the list', async () => {
+test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, () => {
+  needsRecords();
+  test('the popup lists the trials on the tab with their status, filters them, shows one on the page, copies the list', async () => {
     const page = await openPage('card.html');
     const popup = await openPopup(page);
     const items = popup.locator('.trials li');
@@ -111,7 +102,7 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
     await page.close();
   });
 
-  it('says so when a page cannot be scanned', async () => {
+  test('says so when a page cannot be scanned', async () => {
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
     await expect
@@ -120,15 +111,16 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
     await popup.close();
   });
 
-  it('"On for this site" off stops scanning at once and on reload; on again brings it back', async () => {
+  test('"On for this site" off stops scanning at once and on reload; on again brings it back', async () => {
     const page = await openPage('card.html');
     const popup = await openPopup(page);
     await popup.getByLabel(/On for/).uncheck();
     await expect.poll(() => page.locator('[data-nct-id]').count()).toBe(0);
     await page.reload();
-    await page.waitForTimeout(800);
-    expect(await page.locator('nct-ref').count()).toBe(0);
+    // Once the page's content script answers the popup "off", it has read the setting and marked nothing.
     await popup.reload();
+    await expect(popup.getByLabel(/On for/)).not.toBeChecked();
+    expect(await page.locator('nct-ref').count()).toBe(0);
     await popup.getByLabel(/On for/).check();
     await page.reload();
     await page.locator('nct-ref').first().waitFor();
@@ -136,7 +128,7 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
     await page.close();
   });
 
-  it('status chips, when on, appear for the IDs in view only', async () => {
+  test('status chips, when on, appear for the IDs in view only', async () => {
     await setStorage({ settings: { v: 2, chips: true } });
     const page = await openPage('sixty.html');
     await expect.poll(() => page.locator('#sixty nct-chip').count(), { timeout: 10_000 }).toBe(60);
@@ -156,7 +148,11 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
     await page.close();
   });
 
-  it('a note written in a card shows on another page with the same trial, and after a browser restart', async () => {
+  test('a note written in a card shows on another page with the same trial, and after a browser restart', async () => {
+    // A profile of its own, kept across the restart.
+    const profile = mkdtempSync(path.join(tmpdir(), 'nct-e2e-profile-'));
+    browser = await launchWithExtension({ userDataDir: profile, expectWelcome: true });
+    await routeRegistry(browser.context);
     const page = await openPage('card.html');
     await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
     await card(page).getByRole('button', { name: 'Add a note' }).click();
@@ -176,17 +172,29 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
 
     await browser.close();
     browser = await launchWithExtension({ userDataDir: profile, expectWelcome: false });
-    await routeRegistry(browser.context);
-    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    const again = await openPage('other.html');
-    await again.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
-    await expect
-      .poll(() => card(again).locator('.notes').innerText())
-      .toContain('Ask the Guangzhou site about slots');
-    await again.close();
+    try {
+      await routeRegistry(browser.context);
+      const again = await openPage('other.html');
+      await again.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+      await expect
+        .poll(() => card(again).locator('.notes').innerText())
+        .toContain('Ask the Guangzhou site about slots');
+      await again.close();
+    } finally {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
-  it('notes export to JSON and import back; a hostile file is refused and changes nothing', async () => {
+  test('notes export to JSON and import back; a hostile file is refused and changes nothing', async () => {
+    await setStorage({
+      'note:NCT05147467': {
+        v: 1,
+        text: 'Ask the Guangzhou site about slots',
+        tags: ['CLL', 'referral'],
+        updatedAt: Date.parse('2026-11-27T09:00:00Z'),
+      },
+    });
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const notes = options.locator('section[aria-labelledby="notes-h"]');
@@ -234,8 +242,8 @@ describe.skipIf(!HAVE_CTGOV)(`popup, settings and notes in Chromium (${describeF
   });
 });
 
-describe('first run and the card ⚙ in Chromium', () => {
-  it('the welcome page shows a live card and the exact request it sends', async () => {
+test.describe('first run and the card ⚙ in Chromium', () => {
+  test('the welcome page shows a live card and the exact request it sends', async () => {
     const welcome = await browser.context.newPage();
     await welcome.goto(`chrome-extension://${browser.extensionId}/welcome.html`);
     const request = await welcome.locator('.request').innerText();
@@ -263,7 +271,7 @@ describe('first run and the card ⚙ in Chromium', () => {
     await welcome.close();
   });
 
-  it('"Turn off on this site" from a card stops the extension on that site', async () => {
+  test('"Turn off on this site" from a card stops the extension on that site', async () => {
     const page = await openPage('other.html');
     await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
     await card(page).getByRole('button', { name: 'Settings for this site' }).click();
