@@ -119,3 +119,13 @@ export function marksIn(root: ParentNode, id?: NctId): HTMLElement[] {
   const selector = id ? `[${NCT_ATTR}="${id}"]` : `[${NCT_ATTR}]`;
   return Array.from(root.querySelectorAll<HTMLElement>(selector));
 }
+
+/** The element standing for a trial: a mark, a marked link, or a link around exactly one mark. */
+export function trialAnchor(target: EventTarget | null): HTMLElement | undefined {
+  if (!(target instanceof Element)) return undefined;
+  const own = target.closest<HTMLElement>(`[${NCT_ATTR}]`);
+  if (own) return own;
+  const link = target.closest('a[href]');
+  const inner = link?.querySelectorAll<HTMLElement>(`[${NCT_ATTR}]`);
+  return inner?.length === 1 ? inner[0] : undefined;
+}

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createCardController, trialAnchor, type CardController, type CardView } from '@/lib/card/controller';
+import { createCardController, type CardController, type CardView } from '@/lib/card/controller';
+import { trialAnchor } from '@/lib/scan/mark';
 import type { TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 
