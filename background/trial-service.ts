@@ -10,7 +10,7 @@ import { fetchTrialBatch, withRetries, ApiError, type BatchResult } from '@/lib/
 import { trialError, type CacheInfo, type TrialErrorCode, type TrialResult } from '@/lib/messaging';
 import { parseNctId, type NctId } from '@/lib/nct';
 import type { TrialCache } from './cache';
-import { studyToSummary } from '@/lib/trial/map';
+import { studyToSummary } from '@/lib/trial/study-to-summary';
 import type { TrialSummary } from '@/lib/trial/summary';
 
 export interface TrialServiceOptions {

@@ -11,12 +11,14 @@ import { CardHeader } from './card/CardHeader';
 import { EligibilitySection } from './card/EligibilitySection';
 import { LocationsSection, type DistanceContext } from './card/LocationsSection';
 import { StatusSection } from './card/StatusSection';
-import { AboutSection, DesignSection } from './card/StudySection';
+import { AboutSection } from './card/AboutSection';
+import { DesignSection } from './card/DesignSection';
 import { useState } from 'preact/hooks';
 import type { Note } from '@/lib/storage/notes';
 import { Announcer } from './card/Announcer';
 import { NotesSection, type SaveNote } from './card/NotesSection';
-import { phaseLabel, statusLabel } from '@/lib/trial/format';
+import { phaseFact } from '@/lib/trial/facts';
+import { statusLabel } from '@/lib/trial/status';
 import type { TrialResult } from '@/lib/messaging';
 
 export interface TrialCardProps {
@@ -155,7 +157,7 @@ function announcement(id: string, result: TrialResult | undefined): string {
   if (!result) return '';
   if (!result.ok) return result.error.message;
   const { trial } = result;
-  const phase = phaseLabel(trial.phases);
+  const phase = phaseFact(trial.phases);
   return [statusLabel(trial.status.overall).label, phase, trial.briefTitle ?? id].filter(Boolean).join(', ');
 }
 

@@ -4,7 +4,7 @@
  * is not part of the page's text and its styles reach nothing else; `aria-hidden`, because the card
  * already tells screen readers the status.
  */
-import type { StatusTone } from '@/lib/trial/format';
+import type { StatusTone } from '@/lib/trial/status';
 
 export const CHIP_TAG = 'nct-chip';
 

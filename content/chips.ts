@@ -3,7 +3,7 @@
  */
 import type { NctId } from '@/lib/nct';
 import { MARK_TAG, marksIn } from '@/lib/scan/mark';
-import { statusLabel } from '@/lib/trial/format';
+import { statusLabel } from '@/lib/trial/status';
 import type { TrialResult } from '@/lib/messaging';
 import { removeChips, setChip } from './chips-dom';
 

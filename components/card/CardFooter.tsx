@@ -1,4 +1,4 @@
-import { formatDay, formatPartialDate } from '@/lib/trial/format';
+import { formatDay, formatPartialDate } from '@/lib/trial/dates';
 
 /** The way to the full record, how old the data is, and that none of this is medical advice. */
 export function CardFooter({

@@ -1,6 +1,7 @@
+import { healthyVolunteersFact } from '@/lib/trial/facts';
 import { useState } from 'preact/hooks';
 import { firstItems, thresholdItems } from '@/lib/trial/criteria-view';
-import { ageGroups, ageRange, sexLabel } from '@/lib/trial/format';
+import { ageGroups, ageRange, sexLabel } from '@/lib/trial/words';
 import type { Criterion, TrialSummary } from '@/lib/trial/summary';
 import { CriterionText } from '../CriterionText';
 import { QuickCheck } from './QuickCheck';
@@ -26,11 +27,7 @@ export function EligibilitySection({ trial }: { trial: TrialSummary }) {
   const facts = [
     groups ? `${ageRange(e.minimumAge, e.maximumAge)} (${groups})` : ageRange(e.minimumAge, e.maximumAge),
     sexLabel(e.sex),
-    e.healthyVolunteers === undefined
-      ? undefined
-      : e.healthyVolunteers
-        ? 'Accepts healthy volunteers'
-        : 'No healthy volunteers',
+    healthyVolunteersFact(e.healthyVolunteers),
   ].filter((fact) => fact !== undefined);
 
   /** Opens the full list at one criterion and moves focus there. */

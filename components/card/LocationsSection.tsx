@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { plural, statusLabel } from '@/lib/trial/format';
+import { contactParts } from '@/lib/trial/facts';
+import { plural } from '@/lib/trial/words';
+import { statusLabel } from '@/lib/trial/status';
 import {
   formatDistance,
   nearestOpenSite,
@@ -22,11 +24,12 @@ export interface DistanceContext {
 }
 
 function ContactLine({ contact }: { contact: Contact }) {
+  const { name, phone, phoneHref, email, emailHref } = contactParts(contact);
   return (
     <p class="contact">
-      {contact.name && <span>{contact.name}</span>}
-      {contact.phone && <a href={`tel:${contact.phone.replace(/[^+\d]/g, '')}`}>{contact.phone}</a>}
-      {contact.email && <a href={`mailto:${contact.email}`}>{contact.email}</a>}
+      {name && <span>{name}</span>}
+      {phone && (phoneHref ? <a href={phoneHref}>{phone}</a> : <span>{phone}</span>)}
+      {email && (emailHref ? <a href={emailHref}>{email}</a> : <span>{email}</span>)}
     </p>
   );
 }

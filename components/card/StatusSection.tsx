@@ -1,4 +1,6 @@
-import { freshness, isStopped, phaseLabel, statusLabel } from '@/lib/trial/format';
+import { freshness } from '@/lib/trial/dates';
+import { isStopped, statusLabel } from '@/lib/trial/status';
+import { phaseFact } from '@/lib/trial/facts';
 import type { TrialSummary } from '@/lib/trial/summary';
 
 /** Open or not, why it stopped, how current that is, and whether results are posted. */
@@ -12,7 +14,7 @@ export function StatusSection({
   refreshError?: string;
 }) {
   const status = statusLabel(trial.status.overall);
-  const phase = phaseLabel(trial.phases);
+  const phase = phaseFact(trial.phases);
   const fresh = freshness(trial, now);
   return (
     <section class="status" aria-label="Status">

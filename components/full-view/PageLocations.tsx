@@ -1,5 +1,7 @@
+import { contactText } from '@/lib/trial/facts';
 import { useState } from 'preact/hooks';
-import { plural, statusLabel } from '@/lib/trial/format';
+import { plural } from '@/lib/trial/words';
+import { statusLabel } from '@/lib/trial/status';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { siteOverview, sitePlace } from '@/lib/trial/locations';
 
@@ -31,7 +33,7 @@ export function PageLocations({ trial }: { trial: TrialSummary }) {
           <h3>Contacts for the study</h3>
           <ul>
             {trial.centralContacts.map((c, i) => (
-              <li key={i}>{[c.name, c.phone, c.email].filter(Boolean).join(' · ')}</li>
+              <li key={i}>{contactText(c)}</li>
             ))}
           </ul>
         </div>
@@ -52,13 +54,7 @@ export function PageLocations({ trial }: { trial: TrialSummary }) {
                   {sitePlace(site) && <span> · {sitePlace(site)}</span>}
                   {site.status && <span class="muted"> · {statusLabel(site.status).label}</span>}
                   {site.contacts.length > 0 && (
-                    <span class="muted">
-                      {' '}
-                      ·{' '}
-                      {site.contacts
-                        .map((c) => [c.name, c.phone, c.email].filter(Boolean).join(', '))
-                        .join('; ')}
-                    </span>
+                    <span class="muted"> · {site.contacts.map(contactText).join('; ')}</span>
                   )}
                 </li>
               ))}

@@ -1,19 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import type { TrialResult } from '@/lib/messaging';
 import { recordUrl } from '@/lib/nct';
-import {
-  ageRange,
-  formatDay,
-  formatPartialDate,
-  formatRegistryDate,
-  freshness,
-  humanise,
-  isStopped,
-  phaseLabel,
-  sexLabel,
-  statusLabel,
-  studyTypeLabel,
-} from '@/lib/trial/format';
+import { healthyVolunteersFact, phaseFact } from '@/lib/trial/facts';
+import { ageRange, humanise, sexLabel, studyTypeLabel } from '@/lib/trial/words';
+import { formatDay, formatPartialDate, formatRegistryDate, freshness } from '@/lib/trial/dates';
+import { isStopped, statusLabel } from '@/lib/trial/status';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { CriterionText } from '../CriterionText';
 import { phasePurpose } from '@/lib/trial/phase-purpose';
@@ -51,7 +42,7 @@ function designWords(design: NonNullable<TrialSummary['design']>): string {
 export function TrialDetails({ result, now, note }: { result: Ok; now: number; note?: Note }) {
   const { trial, fetchedAt, refreshError } = result;
   const status = statusLabel(trial.status.overall);
-  const phase = phaseLabel(trial.phases);
+  const phase = phaseFact(trial.phases);
   const fresh = freshness(trial, now);
   const { dates, eligibility: e } = trial;
   const criteria = e.sections;
@@ -183,15 +174,7 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
       <section aria-labelledby="who-h">
         <h2 id="who-h">Who can take part</h2>
         <p>
-          {[
-            ageRange(e.minimumAge, e.maximumAge),
-            sexLabel(e.sex),
-            e.healthyVolunteers === undefined
-              ? undefined
-              : e.healthyVolunteers
-                ? 'accepts healthy volunteers'
-                : 'does not accept healthy volunteers',
-          ]
+          {[ageRange(e.minimumAge, e.maximumAge), sexLabel(e.sex), healthyVolunteersFact(e.healthyVolunteers)]
             .filter(Boolean)
             .join(' · ')}
         </p>

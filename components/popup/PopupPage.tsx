@@ -6,7 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTrials, TabAnswer, TabMessage, TrialResult } from '@/lib/messaging';
 import { recordUrl, type NctId } from '@/lib/nct';
-import { phaseLabel, statusLabel, type StatusTone } from '@/lib/trial/format';
+import { phaseFact } from '@/lib/trial/facts';
+import { statusLabel, type StatusTone } from '@/lib/trial/status';
 import { listCsv, listMarkdown } from '@/lib/trial/list-export';
 
 export interface PopupPageProps {
@@ -119,8 +120,8 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
                       {statusLabel(result.trial.status.overall).label}
                     </span>
                   )}
-                  {result?.ok && phaseLabel(result.trial.phases) && (
-                    <span class="badge">{phaseLabel(result.trial.phases)}</span>
+                  {result?.ok && phaseFact(result.trial.phases) && (
+                    <span class="badge">{phaseFact(result.trial.phases)}</span>
                   )}
                 </p>
                 <p class="title">

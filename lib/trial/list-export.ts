@@ -5,7 +5,8 @@
 import { csvCell } from '../csv';
 import type { TrialResult } from '../messaging';
 import { recordUrl, type NctId } from '../nct';
-import { phaseLabel, statusLabel } from './format';
+import { phaseLabel } from './words';
+import { statusLabel } from './status';
 
 interface Row {
   id: string;
@@ -20,7 +21,7 @@ function rows(results: readonly TrialResult[]): Row[] {
     id: r.id,
     title: r.ok ? (r.trial.briefTitle ?? '') : '',
     status: r.ok ? statusLabel(r.trial.status.overall).label : r.error.message,
-    phase: r.ok ? (phaseLabel(r.trial.phases)?.replace(/^Phase:?\s*/, '') ?? '') : '',
+    phase: r.ok ? (phaseLabel(r.trial.phases) ?? '') : '',
     url: recordUrl(r.id as NctId),
   }));
 }

@@ -4,10 +4,8 @@
  * are great-circle distances from the registry's own `geoPoint`s; sites without one are listed, never
  * dropped, and never given a guessed distance. Pure.
  */
+import { isOpenSiteStatus } from './status';
 import type { Site } from './summary';
-
-/** Site statuses that mean a person could still join there. */
-const OPEN_SITE = new Set(['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INVITATION', 'AVAILABLE']);
 
 export interface SiteOverview {
   total: number;
@@ -25,7 +23,7 @@ export function siteOverview(sites: readonly Site[]): SiteOverview {
     if (group) group.push(site);
     else groups.set(country, [site]);
   }
-  const isOpen = (site: Site) => OPEN_SITE.has(site.status ?? '');
+  const isOpen = (site: Site) => isOpenSiteStatus(site.status);
   const byCountry = [...groups]
     .map(([country, group]) => ({
       country,
@@ -65,7 +63,7 @@ export function distanceKm(a: Place, b: Place): number {
 }
 
 export function isOpenSite(site: Site): boolean {
-  return OPEN_SITE.has(site.status ?? '');
+  return isOpenSiteStatus(site.status);
 }
 
 /** The open site with coordinates nearest to `home`, with its distance, if there is one. */

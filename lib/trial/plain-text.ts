@@ -2,20 +2,12 @@
  * A trial as plain text: the "Copy summary" of the full view (the same facts its print-out shows),
  * and a citation. Pure: the caller passes the dates.
  */
+import { contactText, healthyVolunteersFact } from './facts';
 import { recordUrl } from '../nct';
 import { firstItems } from './criteria-view';
-import {
-  ageRange,
-  formatDay,
-  formatPartialDate,
-  formatRegistryDate,
-  freshness,
-  phaseLabel,
-  plural,
-  sexLabel,
-  statusLabel,
-  studyTypeLabel,
-} from './format';
+import { ageRange, phaseLabel, plural, sexLabel, studyTypeLabel } from './words';
+import { formatDay, formatPartialDate, formatRegistryDate, freshness } from './dates';
+import { statusLabel } from './status';
 import type { TrialSummary } from './summary';
 import { siteOverview } from './locations';
 
@@ -31,7 +23,7 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
   add('Status', statusLabel(trial.status.overall).label);
   add('Why stopped', trial.status.whyStopped);
   add('Status checked', freshness(trial, now).text);
-  add('Phase', phaseLabel(trial.phases)?.replace(/^Phase:?\s*/, ''));
+  add('Phase', phaseLabel(trial.phases));
   add('Study type', studyTypeLabel(trial.studyType));
   if (trial.enrollment) {
     add(
@@ -47,8 +39,8 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
   const e = trial.eligibility;
   add('Ages', ageRange(e.minimumAge, e.maximumAge));
   add('Sex', sexLabel(e.sex));
-  if (e.healthyVolunteers !== undefined)
-    add('Healthy volunteers', e.healthyVolunteers ? 'accepted' : 'not accepted');
+  const volunteers = healthyVolunteersFact(e.healthyVolunteers);
+  if (volunteers) lines.push(volunteers);
   const sections = e.sections;
   for (const [kind, label] of [
     ['inclusion', 'Key inclusion criteria'],
@@ -63,7 +55,7 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
     add('Sites', `${plural(sites.total, 'site')} in ${plural(sites.countries, 'country', 'countries')}`);
   }
   const contact = trial.centralContacts[0];
-  if (contact) add('Contact', [contact.name, contact.phone, contact.email].filter(Boolean).join(', '));
+  if (contact) add('Contact', contactText(contact));
   if (trial.hasResults !== undefined)
     add('Results', trial.hasResults ? 'posted on ClinicalTrials.gov' : 'not posted');
   lines.push('');

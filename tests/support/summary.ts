@@ -1,5 +1,5 @@
 import { studySchema } from '@/lib/ctgov/schema';
-import { studyToSummary } from '@/lib/trial/map';
+import { studyToSummary } from '@/lib/trial/study-to-summary';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { bareStudy } from '../fixtures/studies';
 

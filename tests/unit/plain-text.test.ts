@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studySchema } from '@/lib/ctgov/schema';
-import { studyToSummary } from '@/lib/trial/map';
+import { studyToSummary } from '@/lib/trial/study-to-summary';
 import { citation, summaryText } from '@/lib/trial/plain-text';
 import { HAVE_CTGOV, realRecord } from '../support/ctgov';
 import { carTStudy } from '../fixtures/studies';

@@ -4,7 +4,7 @@ import { TrialPage } from '@/components/TrialPage';
 import { studySchema } from '@/lib/ctgov/schema';
 import { trialError, type TrialResult } from '@/lib/messaging';
 import type { Note } from '@/lib/storage/notes';
-import { studyToSummary } from '@/lib/trial/map';
+import { studyToSummary } from '@/lib/trial/study-to-summary';
 import { HAVE_CTGOV, describeFixtures, realStudyRows } from '../support/ctgov';
 import { carTStudy, edgeStudies } from '../fixtures/studies';
 

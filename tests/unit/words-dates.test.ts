@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageGroups,
-  ageRange,
-  formatDay,
-  formatPartialDate,
-  formatRegistryDate,
-  freshness,
-  phaseLabel,
-  sexLabel,
-  statusLabel,
-  studyTypeLabel,
-} from '@/lib/trial/format';
+import { ageGroups, ageRange, phaseLabel, sexLabel, studyTypeLabel } from '@/lib/trial/words';
+import { formatDay, formatPartialDate, formatRegistryDate, freshness } from '@/lib/trial/dates';
+import { statusLabel } from '@/lib/trial/status';
+import { contactParts, contactText, healthyVolunteersFact, phaseFact } from '@/lib/trial/facts';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { summaryWith } from '../support/summary';
 
@@ -35,14 +27,16 @@ describe('status words', () => {
 
 describe('phase words', () => {
   it.each([
-    [['PHASE1'], 'Phase 1'],
-    [['PHASE1', 'PHASE2'], 'Phase 1/2'],
-    [['PHASE2', 'PHASE3'], 'Phase 2/3'],
-    [['EARLY_PHASE1'], 'Early phase 1'],
-    [['NA'], 'Phase: not applicable'],
-    [[], undefined],
-  ])('%j → %j', (phases, label) => {
+    [['PHASE1'], '1', 'Phase 1'],
+    [['PHASE1', 'PHASE2'], '1/2', 'Phase 1/2'],
+    [['PHASE2', 'PHASE3'], '2/3', 'Phase 2/3'],
+    [['EARLY_PHASE1'], 'Early phase 1', 'Early phase 1'],
+    [['NA'], 'Not applicable', 'Phase: not applicable'],
+    [['PHASE_9X'], 'Phase 9x', 'Phase 9x'],
+    [[], undefined, undefined],
+  ])('%j → label %j, fact %j', (phases, label, fact) => {
     expect(phaseLabel(phases)).toBe(label);
+    expect(phaseFact(phases)).toBe(fact);
   });
 
   it.each([
@@ -139,5 +133,33 @@ describe('freshness', () => {
     const f = freshness(trialWithStatus({ overall: 'UNKNOWN', lastKnown: 'ACTIVE_NOT_RECRUITING' }), now);
     expect(f.warning).toContain('Last known status: active, not recruiting.');
     expect(f.text).toBeUndefined();
+  });
+});
+
+describe('facts: one wording each', () => {
+  it.each([
+    [true, 'Accepts healthy volunteers'],
+    [false, 'Does not accept healthy volunteers'],
+    [undefined, undefined],
+  ])('healthy volunteers %j → %j', (accepts, text) => {
+    expect(healthyVolunteersFact(accepts)).toBe(text);
+  });
+
+  it('links a contact by its number and address only', () => {
+    expect(
+      contactParts({
+        name: 'Study desk',
+        phone: '+1 (555) 010-0199 ext. 2',
+        email: 'desk@site.org?cc=x@evil.test&body=hi',
+      }),
+    ).toEqual({
+      name: 'Study desk',
+      phone: '+1 (555) 010-0199 ext. 2',
+      phoneHref: 'tel:+155501001992',
+      email: 'desk@site.org',
+      emailHref: 'mailto:desk@site.org',
+    });
+    expect(contactParts({ email: 'javascript:alert(1)' }).emailHref).toBeUndefined();
+    expect(contactText({ name: 'A', phone: '1', email: 'a@b.org' })).toBe('A · 1 · a@b.org');
   });
 });

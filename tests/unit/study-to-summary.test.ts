@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studySchema } from '@/lib/ctgov/schema';
-import { studyToSummary } from '@/lib/trial/map';
+import { studyToSummary } from '@/lib/trial/study-to-summary';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { HAVE_CTGOV, describeFixtures, realRecord, realStudies, realStudyRows } from '../support/ctgov';
 import { carTStudy, edgeStudies } from '../fixtures/studies';

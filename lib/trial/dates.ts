@@ -1,0 +1,77 @@
+/**
+ * Dates, in one locale, with `Intl`: the days we stamp (when data was fetched, cited), the registry's
+ * partial dates (`2025-03`), and how fresh a record's status is. Pure.
+ */
+import { isFinal, statusLabel } from './status';
+import type { RegistryDate, TrialSummary } from './summary';
+
+/** The one locale for dates: day month year, month abbreviated (`26 Nov 2026`). */
+export const DATE_LOCALE = 'en-GB';
+
+/** A moment (ms since epoch) as a day in the reader's time zone: `26 Nov 2026`, or `26 November 2026`. */
+export function formatDay(ms: number, month: 'short' | 'long' = 'short'): string {
+  return new Intl.DateTimeFormat(DATE_LOCALE, { day: 'numeric', month, year: 'numeric' }).format(ms);
+}
+
+const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+const MONTH_YEAR = new Intl.DateTimeFormat(DATE_LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const DAY_MONTH_YEAR = new Intl.DateTimeFormat(DATE_LOCALE, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** Start of the month or day a partial date names, as ms since epoch (UTC). */
+export function partialDateTime(value: string): number | undefined {
+  const m = PARTIAL_DATE.exec(value);
+  if (!m) return undefined;
+  const month = Number(m[2] ?? 1);
+  if (month < 1 || month > 12) return undefined;
+  return Date.UTC(Number(m[1]), month - 1, Number(m[3] ?? 1));
+}
+
+/**
+ * The registry's dates as written, in words: `2025-03` → `Mar 2025`; `2025-05-02` → `2 May 2025`;
+ * `2025` → `2025`. A date is a calendar date, not a moment: formatted in UTC so no time zone moves it.
+ * Anything else is shown as written.
+ */
+export function formatPartialDate(value: string): string {
+  const m = PARTIAL_DATE.exec(value);
+  const at = partialDateTime(value);
+  if (!m || at === undefined) return value;
+  if (!m[2]) return m[1] ?? value;
+  return (m[3] ? DAY_MONTH_YEAR : MONTH_YEAR).format(at);
+}
+
+export function formatRegistryDate(date: RegistryDate): string {
+  return `${formatPartialDate(date.date)}${date.estimated ? ' (estimated)' : ''}`;
+}
+
+const TWO_YEARS_MS = 2 * 365.25 * 24 * 60 * 60 * 1000;
+
+export interface Freshness {
+  /** `verified Mar 2025, updated 2 May 2025`, from what the record gives. */
+  text?: string;
+  /** Set when the status may no longer be true: UNKNOWN, or not verified for over two years. */
+  warning?: string;
+}
+
+/** How current the record's status is, in words, with a warning when it may be out of date. */
+export function freshness(trial: TrialSummary, now: number): Freshness {
+  const { verified, lastUpdatePosted, overall, lastKnown } = trial.status;
+  const parts = [
+    verified ? `verified ${formatPartialDate(verified)}` : undefined,
+    lastUpdatePosted ? `updated ${formatPartialDate(lastUpdatePosted)}` : undefined,
+  ].filter((part) => part !== undefined);
+  const text = parts.length > 0 ? parts.join(', ') : undefined;
+  if (overall === 'UNKNOWN') {
+    const before = lastKnown ? ` Last known status: ${statusLabel(lastKnown).label.toLowerCase()}.` : '';
+    return { text, warning: `The sponsor has not confirmed this trial's status in over 2 years.${before}` };
+  }
+  const verifiedAt = verified ? partialDateTime(verified) : undefined;
+  if (verifiedAt !== undefined && now - verifiedAt > TWO_YEARS_MS && !isFinal(overall)) {
+    return { text, warning: 'Status not verified by the sponsor for over 2 years: it may have changed.' };
+  }
+  return { text };
+}
