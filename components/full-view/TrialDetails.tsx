@@ -1,16 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { TrialResult } from '@/lib/messaging';
 import { recordUrl } from '@/lib/nct';
-import { healthyVolunteersFact, phaseFact } from '@/lib/trial/facts';
-import { ageRange, humanise, sexLabel, studyTypeLabel } from '@/lib/trial/words';
+import { phaseFact } from '@/lib/trial/facts';
+import { humanise, studyTypeLabel } from '@/lib/trial/words';
 import { formatDay, formatPartialDate, formatRegistryDate, freshness } from '@/lib/trial/dates';
 import { isStopped, statusLabel } from '@/lib/trial/status';
 import type { TrialSummary } from '@/lib/trial/summary';
-import { CriterionText } from '../CriterionText';
 import { phasePurpose } from '@/lib/trial/phase-purpose';
 import type { Note } from '@/lib/storage/notes';
 import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
+import { WhoCanTakePart } from './WhoCanTakePart';
 
 type Ok = Extract<TrialResult, { ok: true }>;
 
@@ -44,8 +44,7 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
   const status = statusLabel(trial.status.overall);
   const phase = phaseFact(trial.phases);
   const fresh = freshness(trial, now);
-  const { dates, eligibility: e } = trial;
-  const criteria = e.sections;
+  const { dates } = trial;
   return (
     <article class="trial">
       <header>
@@ -171,36 +170,7 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
         </section>
       )}
 
-      <section aria-labelledby="who-h">
-        <h2 id="who-h">Who can take part</h2>
-        <p>
-          {[ageRange(e.minimumAge, e.maximumAge), sexLabel(e.sex), healthyVolunteersFact(e.healthyVolunteers)]
-            .filter(Boolean)
-            .join(' · ')}
-        </p>
-        {criteria.length > 0 && (
-          <div class="criteria">
-            <p class="muted">
-              The criteria as the sponsor wrote them. Only the study team can confirm eligibility.
-            </p>
-            <p class="print-only">
-              Printed: the first five criteria of each list. All of them: {recordUrl(trial.nctId)}
-            </p>
-            {criteria.map((section, i) => (
-              <div key={i}>
-                {section.heading && <h3>{section.heading}</h3>}
-                <ul>
-                  {section.items.map((item, j) => (
-                    <li key={j}>
-                      <CriterionText item={item} terms={e.terms} />
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
-        )}
-      </section>
+      <WhoCanTakePart trial={trial} />
 
       <PageLocations trial={trial} />
 

@@ -11,8 +11,9 @@
  * - Our own DOM changes are taken out of the observer's queue as they happen, so we never rescan what
  *   we just marked.
  */
-import { findNctIds, nctIdFromHref, type NctMatch } from '../nct';
+import { nctIdFromHref } from '../nct';
 import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
+import { SKIP_TAGS, findHitIn, placementOf, type Hit } from './placement';
 
 export interface ScannerOptions {
   /** Longest uninterrupted piece of work, in milliseconds. */
@@ -40,36 +41,6 @@ export interface Scanner {
   readonly markCount: number;
 }
 
-/** Where an ID must never be marked: code, form fields, non-HTML content, our own marks. */
-const SKIP_TAGS = [
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'textarea',
-  'input',
-  'select',
-  'option',
-  'svg',
-  'math',
-  'title',
-  MARK_TAG,
-];
-/** Ancestors that already give keyboard access: a mark inside one adds no second tab stop. */
-const INTERACTIVE_TAGS = new Set(['button', 'summary', 'label']);
-const INTERACTIVE_ROLES = new Set(['link', 'button']);
-
-interface Placement {
-  /** The text may be marked here. */
-  markable: boolean;
-  /** A mark here is its own tab stop (no interactive ancestor). */
-  focusable: boolean;
-  /** The ID of the trial link we sit in, if any. */
-  linkId: string | null;
-}
-
-/** "NCT" + 8 digits: shorter text cannot hold an ID, and most text nodes are whitespace. */
-const MIN_ID_LENGTH = 11;
 /**
  * Hits collected per slice at most: wrapping costs a few microseconds each and happens after the
  * walk's deadline, so this bounds how far a slice can overrun it.
@@ -89,6 +60,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   const maxMarks = options.maxMarks ?? 5000;
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const skipTags = new Set([...SKIP_TAGS, ...(options.ownHosts ?? [])]);
+  const findHit = (text: Text) => findHitIn(text, skipTags);
 
   const queue: Node[] = [];
   let walk: { root: Node; walker: TreeWalker } | undefined;
@@ -109,50 +81,6 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     // Pages that replace content (infinite scroll) remove marks; count what is really there.
     marks = doc.querySelectorAll(MARK_TAG).length;
     return marks >= maxMarks;
-  }
-
-  /**
-   * What the ancestors of a text node say about marking it, in one walk up the tree. Runs only for
-   * text that holds an ID; one walk costs far less than several `closest()` selector matches.
-   */
-  function placement(parent: Element): Placement {
-    let focusable = true;
-    let linkId: string | null = null;
-    for (let el: Element | null = parent; el; el = el.parentElement) {
-      const tag = el.localName;
-      if (skipTags.has(tag)) return { markable: false, focusable, linkId };
-      const editable = el.getAttribute('contenteditable');
-      if (editable !== null && editable !== 'false') return { markable: false, focusable, linkId };
-      if (tag === 'a' && el.hasAttribute('href')) {
-        focusable = false;
-        linkId ??= el.getAttribute(NCT_ATTR);
-      } else if (INTERACTIVE_TAGS.has(tag) || INTERACTIVE_ROLES.has(el.getAttribute('role') ?? '')) {
-        focusable = false;
-      }
-    }
-    return { markable: true, focusable, linkId };
-  }
-
-  /** An ID-bearing text node found by the walk, to be wrapped at the end of the slice. */
-  interface Hit {
-    text: Text;
-    matches: NctMatch[];
-    focusable: boolean;
-  }
-
-  /** The IDs in `text` that may be marked where it stands, or undefined when there are none. */
-  function findHit(text: Text): Hit | undefined {
-    const data = text.data;
-    if (data.length < MIN_ID_LENGTH) return undefined;
-    const matches = findNctIds(data);
-    const parent = text.parentElement;
-    if (matches.length === 0 || !parent) return undefined;
-    const where = placement(parent);
-    if (!where.markable) return undefined;
-    // A trial link we marked already names its trial; its own text naming the same trial is not a
-    // second mark.
-    const markable = where.linkId ? matches.filter((m) => m.id !== where.linkId) : matches;
-    return markable.length > 0 ? { text, matches: markable, focusable: where.focusable } : undefined;
   }
 
   /**
@@ -185,7 +113,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     );
     const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
     for (const link of [...self, ...Array.from(links)]) {
-      if (link.hasAttribute(NCT_ATTR) || !placement(link).markable) continue;
+      if (link.hasAttribute(NCT_ATTR) || !placementOf(link, skipTags).markable) continue;
       const id = nctIdFromHref(link.href);
       if (!id) continue;
       quietly(() => markLink(link, id));

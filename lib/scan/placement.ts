@@ -1,0 +1,82 @@
+/**
+ * Where an ID may be marked, decided from a text node's ancestors: never in code, form fields,
+ * editable content, non-HTML content or our own UI; not as a second tab stop inside a link or button;
+ * not twice inside a trial link that already names the trial. Runs only for text that holds an ID.
+ */
+import { findNctIds, type NctMatch } from '../nct';
+import { MARK_TAG, NCT_ATTR } from './mark';
+
+/** Where an ID must never be marked: code, form fields, non-HTML content, our own marks. */
+export const SKIP_TAGS = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'svg',
+  'math',
+  'title',
+  MARK_TAG,
+];
+/** Ancestors that already give keyboard access: a mark inside one adds no second tab stop. */
+const INTERACTIVE_TAGS = new Set(['button', 'summary', 'label']);
+const INTERACTIVE_ROLES = new Set(['link', 'button']);
+
+interface Placement {
+  /** The text may be marked here. */
+  markable: boolean;
+  /** A mark here is its own tab stop (no interactive ancestor). */
+  focusable: boolean;
+  /** The ID of the trial link we sit in, if any. */
+  linkId: string | null;
+}
+
+/** "NCT" + 8 digits: shorter text cannot hold an ID, and most text nodes are whitespace. */
+const MIN_ID_LENGTH = 11;
+
+/**
+ * What the ancestors of a text node say about marking it, in one walk up the tree. Runs only for
+ * text that holds an ID; one walk costs far less than several `closest()` selector matches.
+ */
+export function placementOf(parent: Element, skipTags: ReadonlySet<string>): Placement {
+  let focusable = true;
+  let linkId: string | null = null;
+  for (let el: Element | null = parent; el; el = el.parentElement) {
+    const tag = el.localName;
+    if (skipTags.has(tag)) return { markable: false, focusable, linkId };
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable !== 'false') return { markable: false, focusable, linkId };
+    if (tag === 'a' && el.hasAttribute('href')) {
+      focusable = false;
+      linkId ??= el.getAttribute(NCT_ATTR);
+    } else if (INTERACTIVE_TAGS.has(tag) || INTERACTIVE_ROLES.has(el.getAttribute('role') ?? '')) {
+      focusable = false;
+    }
+  }
+  return { markable: true, focusable, linkId };
+}
+
+/** An ID-bearing text node found by the walk, to be wrapped at the end of the slice. */
+export interface Hit {
+  text: Text;
+  matches: NctMatch[];
+  focusable: boolean;
+}
+
+/** The IDs in `text` that may be marked where it stands, or undefined when there are none. */
+export function findHitIn(text: Text, skipTags: ReadonlySet<string>): Hit | undefined {
+  const data = text.data;
+  if (data.length < MIN_ID_LENGTH) return undefined;
+  const matches = findNctIds(data);
+  const parent = text.parentElement;
+  if (matches.length === 0 || !parent) return undefined;
+  const where = placementOf(parent, skipTags);
+  if (!where.markable) return undefined;
+  // A trial link we marked already names its trial; its own text naming the same trial is not a
+  // second mark.
+  const markable = where.linkId ? matches.filter((m) => m.id !== where.linkId) : matches;
+  return markable.length > 0 ? { text, matches: markable, focusable: where.focusable } : undefined;
+}
