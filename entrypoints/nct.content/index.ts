@@ -1,4 +1,4 @@
-import '@/components/card/card.css';
+import '@/components/card/index.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentScript } from '@/content/main';

@@ -1,4 +1,4 @@
-import '@/components/full-view/page.css';
+import '@/components/full-view/index.css';
 import { render } from 'preact';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import { citiesFromRows, type CityRow } from '@/lib/places/search';

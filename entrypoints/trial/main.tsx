@@ -1,4 +1,4 @@
-import '@/components/full-view/page.css';
+import '@/components/full-view/index.css';
 import { render } from 'preact';
 import { TrialPage } from '@/components/TrialPage';
 import { sendToBackground } from '@/lib/messaging';

@@ -1,5 +1,5 @@
-import '@/components/full-view/page.css';
-import '@/components/card/card.css';
+import '@/components/full-view/index.css';
+import '@/components/card/index.css';
 import { render } from 'preact';
 import { Welcome } from '@/components/welcome/Welcome';
 import { sendToBackground, type TrialResult } from '@/lib/messaging';

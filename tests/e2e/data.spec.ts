@@ -1,12 +1,7 @@
 import { expect, test } from './fixtures';
-import { mkdirSync } from 'node:fs';
+import { SCREENSHOTS, card } from './helpers';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
-
-const card = (page: Page) => page.locator('nct-card [role="dialog"]');
 
 async function hoverCard(page: Page, id: string): Promise<string> {
   await page.locator('h1').hover();

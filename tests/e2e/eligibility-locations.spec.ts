@@ -1,19 +1,15 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { mkdirSync } from 'node:fs';
+import { SCREENSHOTS, card } from './helpers';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
 let browser: ExtensionBrowser;
 let server: PageServer;
 test.beforeEach(({ extension, server: pages }) => {
   browser = extension;
   server = pages;
 });
-
-const card = (page: Page) => page.locator('nct-card [role="dialog"]');
 
 async function openCard(id: string): Promise<Page> {
   const page = await browser.context.newPage();

@@ -1,17 +1,16 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { SCREENSHOTS } from './helpers';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRequire } from 'node:module';
 import type { ExtensionBrowser, PageServer } from './harness';
 import type { RegistryLog } from './registry';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 let browser: ExtensionBrowser;
 let server: PageServer;
 let registry: RegistryLog;
 
-mkdirSync(SCREENSHOTS, { recursive: true });
 test.use({ registryOptions: { unknown: ['NCT09999901'] } });
 test.beforeEach(async ({ extension, server: pages, registry: log }) => {
   browser = extension;

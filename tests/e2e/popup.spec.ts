@@ -1,13 +1,9 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { SCREENSHOTS, card, openPopup, setStorage } from './helpers';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchWithExtension, type ExtensionBrowser, type PageServer } from './harness';
-import { routeRegistry } from './registry';
+import { type ExtensionBrowser, type PageServer } from './harness';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
-mkdirSync(SCREENSHOTS, { recursive: true });
 let server: PageServer;
 let browser: ExtensionBrowser;
 test.beforeEach(async ({ extension, server: pages }) => {
@@ -24,38 +20,11 @@ async function openPage(name: string, into = browser): Promise<Page> {
   return page;
 }
 
-/**
- * The popup, opened as its own extension page for the tab of `page`. The extension has no "tabs"
- * permission (so it cannot read tab addresses): the page is brought to the front and the active tab
- * is asked for, as the real popup does.
- */
-async function openPopup(page: Page, into = browser): Promise<Page> {
-  await page.bringToFront();
-  const tabId = await into.serviceWorker.evaluate(async () => {
-    type Tabs = { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } };
-    return (
-      await (globalThis as unknown as Tabs).chrome.tabs.query({ active: true, lastFocusedWindow: true })
-    )[0]?.id;
-  });
-  const popup = await into.context.newPage();
-  await popup.setViewportSize({ width: 420, height: 640 });
-  await popup.goto(`chrome-extension://${into.extensionId}/popup.html?tab=${tabId}`);
-  await popup.locator('h1').waitFor();
-  return popup;
-}
-
-const card = (page: Page) => page.locator('nct-card [role="dialog"]');
-const setStorage = (values: Record<string, unknown>) =>
-  browser.serviceWorker.evaluate(async (items) => {
-    type Storage = { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
-    await (globalThis as unknown as Storage).chrome.storage.local.set(items);
-  }, values);
-
 test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, () => {
   needsRecords();
   test('the popup lists the trials on the tab with their status, filters them, shows one on the page, copies the list', async () => {
     const page = await openPage('card.html');
-    const popup = await openPopup(page);
+    const popup = await openPopup(browser, page);
     const items = popup.locator('.trials li');
     await expect.poll(() => items.count()).toBe(6);
     await expect.poll(() => popup.locator('.trials').innerText()).toContain('Terminated');
@@ -113,7 +82,7 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
 
   test('"On for this site" off stops scanning at once and on reload; on again brings it back', async () => {
     const page = await openPage('card.html');
-    const popup = await openPopup(page);
+    const popup = await openPopup(browser, page);
     await popup.getByLabel(/On for/).uncheck();
     await expect.poll(() => page.locator('[data-nct-id]').count()).toBe(0);
     await page.reload();
@@ -129,7 +98,7 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
   });
 
   test('status chips, when on, appear for the IDs in view only', async () => {
-    await setStorage({ settings: { v: 2, chips: true } });
+    await setStorage(browser, { settings: { v: 2, chips: true } });
     const page = await openPage('sixty.html');
     await expect.poll(() => page.locator('#sixty nct-chip').count(), { timeout: 10_000 }).toBe(60);
     expect(await page.locator('#below nct-chip').count()).toBe(0);
@@ -143,102 +112,9 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
       path: path.join(SCREENSHOTS, 'page-chips.png'),
       clip: { x: 0, y: 0, width: 900, height: 330 },
     });
-    await setStorage({ settings: { v: 2, chips: false } });
+    await setStorage(browser, { settings: { v: 2, chips: false } });
     await expect.poll(() => page.locator('nct-chip').count()).toBe(0);
     await page.close();
-  });
-
-  test('a note written in a card shows on another page with the same trial, and after a browser restart', async () => {
-    // A profile of its own, kept across the restart.
-    const profile = mkdtempSync(path.join(tmpdir(), 'nct-e2e-profile-'));
-    browser = await launchWithExtension({ userDataDir: profile, expectWelcome: true });
-    await routeRegistry(browser.context);
-    const page = await openPage('card.html');
-    await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
-    await card(page).getByRole('button', { name: 'Add a note' }).click();
-    expect(await card(page).innerText()).toContain('Do not write anything that identifies a patient.');
-    await card(page).getByLabel('Note', { exact: true }).fill('Ask the Guangzhou site about slots');
-    await card(page).getByLabel('Tags, separated by commas').fill('CLL, referral');
-    await card(page).getByRole('button', { name: 'Save note' }).click();
-    await page.close();
-
-    const other = await openPage('other.html');
-    await other.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
-    await expect
-      .poll(() => card(other).locator('.notes').innerText())
-      .toContain('Ask the Guangzhou site about slots');
-    expect(await card(other).locator('.notes').innerText()).toContain('Tags: CLL, referral');
-    await other.close();
-
-    await browser.close();
-    browser = await launchWithExtension({ userDataDir: profile, expectWelcome: false });
-    try {
-      await routeRegistry(browser.context);
-      const again = await openPage('other.html');
-      await again.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
-      await expect
-        .poll(() => card(again).locator('.notes').innerText())
-        .toContain('Ask the Guangzhou site about slots');
-      await again.close();
-    } finally {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    }
-  });
-
-  test('notes export to JSON and import back; a hostile file is refused and changes nothing', async () => {
-    await setStorage({
-      'note:NCT05147467': {
-        v: 1,
-        text: 'Ask the Guangzhou site about slots',
-        tags: ['CLL', 'referral'],
-        updatedAt: Date.parse('2026-11-27T09:00:00Z'),
-      },
-    });
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const notes = options.locator('section[aria-labelledby="notes-h"]');
-    await expect.poll(() => notes.innerText()).toContain('Ask the Guangzhou site about slots');
-    const [download] = await Promise.all([
-      options.waitForEvent('download'),
-      notes.getByRole('button', { name: 'Export as JSON' }).click(),
-    ]);
-    const exported = readFileSync((await download.path()) ?? '', 'utf8');
-    expect(JSON.parse(exported).notes.NCT05147467.tags).toEqual(['CLL', 'referral']);
-
-    await notes.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => notes.innerText()).toContain('No notes yet');
-    const input = notes.locator('input[type="file"]');
-    await input.setInputFiles({
-      name: 'notes.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(exported),
-    });
-    await expect
-      .poll(() => notes.getByRole('status').innerText())
-      .toContain('Imported: 1 new notes, 0 updated.');
-    expect(await notes.innerText()).toContain('Ask the Guangzhou site about slots');
-
-    const hostile = JSON.stringify({
-      format: 'nct-hover-cards-notes',
-      version: 1,
-      exportedAt: 'now',
-      notes: { '<img src=x onerror=alert(1)>': { text: 'x', tags: [], updatedAt: 1 } },
-    });
-    await input.setInputFiles({
-      name: 'evil.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(hostile),
-    });
-    await expect.poll(() => notes.getByRole('status').innerText()).toContain('is not an NCT ID');
-    expect(await notes.innerText()).toContain('Ask the Guangzhou site about slots');
-    expect(await options.locator('img').count()).toBe(0);
-    await options.screenshot({
-      path: path.join(SCREENSHOTS, 'options-full.png'),
-      fullPage: true,
-      animations: 'disabled',
-    });
-    await options.close();
   });
 });
 
@@ -285,7 +161,7 @@ test.describe('first run and the card ⚙ in Chromium', () => {
       return (await (globalThis as unknown as Storage).chrome.storage.local.get('settings')).settings;
     });
     expect((settings as { offSites: string[] }).offSites).toEqual([new URL(server.origin).host]);
-    await setStorage({ settings: { v: 2, offSites: [] } });
+    await setStorage(browser, { settings: { v: 2, offSites: [] } });
     await page.close();
   });
 });

@@ -1,0 +1,168 @@
+import { describeFixtures, expect, needsRecords, test } from './fixtures';
+import { SCREENSHOTS, card, mark } from './helpers';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ExtensionBrowser, PageServer } from './harness';
+import type { RegistryLog } from './registry';
+import { realRecord } from '../support/ctgov';
+
+let browser: ExtensionBrowser;
+let server: PageServer;
+let registry: RegistryLog;
+test.beforeEach(({ extension, server: pages, registry: log }) => {
+  browser = extension;
+  server = pages;
+  registry = log;
+});
+
+async function openPage(name = 'card.html'): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${server.origin}/${name}`);
+  await page.locator('nct-ref').first().waitFor();
+  return page;
+}
+
+/** What the real record says, counted independently of the extension's code. */
+function sitesOf(id: string): { sites: number; countries: number } {
+  const record = realRecord(id) as {
+    protocolSection: { contactsLocationsModule?: { locations?: { country?: string }[] } };
+  };
+  const locations = record.protocolSection.contactsLocationsModule?.locations ?? [];
+  return { sites: locations.length, countries: new Set(locations.map((l) => l.country)).size };
+}
+
+test.describe(`what the card shows, and how it looks, in Chromium (${describeFixtures()})`, () => {
+  test('shows every site count of a large trial and pages through its sites', async () => {
+    needsRecords();
+    const page = await openPage();
+    await mark(page, 'NCT02513394').hover();
+    await card(page).locator('.title').waitFor();
+    const { sites, countries } = sitesOf('NCT02513394');
+    expect(await card(page).innerText()).toContain(`${sites} sites in ${countries} countries`);
+    await card(page)
+      .getByRole('button', { name: /Show all sites/ })
+      .click();
+    expect(await card(page).locator('.sites li').count()).toBe(50);
+    await card(page).getByRole('button', { name: 'Show all criteria' }).click();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-long.png'), animations: 'disabled' });
+    await page.close();
+  });
+
+  test('warns when the status is UNKNOWN and names the last known status', async () => {
+    needsRecords();
+    const page = await openPage();
+    await mark(page, 'NCT04207047').hover();
+    await card(page).locator('.title').waitFor();
+    expect(await card(page).innerText()).toContain('Last known status: active, not recruiting.');
+    await page.close();
+  });
+
+  test('follows the dark colour scheme', async () => {
+    const page = await openPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    const background = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).toBe('rgb(31, 34, 38)');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-dark.png'), animations: 'disabled' });
+    await page.close();
+  });
+
+  test('respects reduced motion', async () => {
+    const page = await openPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    expect(await card(page).evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    await page.close();
+  });
+
+  test('stays readable and inside the window at 200% zoom (a 640×360 CSS viewport)', async () => {
+    const page = await openPage();
+    await page.setViewportSize({ width: 640, height: 360 });
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    const box = await card(page).boundingBox();
+    if (!box) throw new Error('no card');
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(640);
+    expect(box.y + box.height).toBeLessThanOrEqual(360);
+    expect(await card(page).evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+    await page.close();
+  });
+
+  test("looks the same on a page with hostile CSS, and adds nothing to the page's styles", async () => {
+    const page = await openPage('hostile.html');
+    const sheetsBefore = await page.evaluate(() => document.styleSheets.length);
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    const styles = await card(page).evaluate((el) => {
+      const title = el.querySelector('.title') as HTMLElement;
+      const cs = getComputedStyle(el);
+      return {
+        font: cs.fontSize,
+        width: cs.width,
+        position: cs.position,
+        title: getComputedStyle(title).fontSize,
+        color: getComputedStyle(title).color,
+      };
+    });
+    expect(styles).toEqual({
+      font: '14px',
+      width: '400px',
+      position: 'fixed',
+      title: '16px',
+      color: 'rgb(28, 31, 35)',
+    });
+    expect(await page.evaluate(() => document.styleSheets.length)).toBe(sheetsBefore);
+    expect(await card(page).innerText()).toContain('Recruiting');
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-hostile.png'), animations: 'disabled' });
+    await page.close();
+  });
+
+  test('has no serious accessibility violations (axe-core)', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT05147467').hover();
+    await card(page).locator('.title').waitFor();
+    await page.addScriptTag({
+      content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
+    });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+            ): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run({ include: [['nct-card', '.card']] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await page.close();
+  });
+
+  test('sends only NCT IDs, only to the registry API, with no referrer', async () => {
+    const page = await openPage();
+    await mark(page, 'NCT05147467').hover();
+    await expect(card(page).locator('.title')).toBeVisible();
+    expect(registry.requests.length).toBeGreaterThan(0);
+    for (const request of registry.requests.filter((r) => r.url().includes('/api/'))) {
+      const url = new URL(request.url());
+      expect(url.origin + url.pathname).toMatch(
+        /^https:\/\/clinicaltrials\.gov\/api\/v2\/studies(\/NCT\d{8})?$/,
+      );
+      expect([...url.searchParams.keys()].sort()).toEqual(
+        url.pathname.endsWith('/studies') ? ['fields', 'filter.ids', 'pageSize'] : ['fields'],
+      );
+      for (const id of url.searchParams.get('filter.ids')?.split(',') ?? []) expect(id).toMatch(/^NCT\d{8}$/);
+      expect(request.headers().referer).toBeUndefined();
+      expect(request.headers().cookie).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * What the E2E specs share: where screenshots go, how to find the card and a mark, how to open the
+ * popup for a tab, and how to put items into the extension's storage. One place, so that a change to
+ * how the card is hosted is one change here.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ExtensionBrowser } from './harness';
+
+/** Screenshots for docs/ are written here by the specs. */
+export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** The open card's dialog. */
+export const card = (page: Page) => page.locator('nct-card [role="dialog"]');
+
+/** The mark of a trial in the page's text. */
+export const mark = (page: Page, id: string) => page.locator(`nct-ref[data-nct-id="${id}"]`);
+
+/**
+ * The popup, opened as its own extension page for the tab of `page`. The extension has no "tabs"
+ * permission (so it cannot read tab addresses): the page is brought to the front and the active tab
+ * is asked for, as the real popup does.
+ */
+export async function openPopup(extension: ExtensionBrowser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const tabId = await extension.serviceWorker.evaluate(async () => {
+    type Tabs = { chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } } };
+    return (
+      await (globalThis as unknown as Tabs).chrome.tabs.query({ active: true, lastFocusedWindow: true })
+    )[0]?.id;
+  });
+  const popup = await extension.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 640 });
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+  await popup.locator('h1').waitFor();
+  return popup;
+}
+
+/** Writes items into the extension's storage.local, as the extension itself would. */
+export function setStorage(extension: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
+  return extension.serviceWorker.evaluate(async (items) => {
+    type Storage = { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
+    await (globalThis as unknown as Storage).chrome.storage.local.set(items);
+  }, values);
+}
