@@ -13,6 +13,7 @@
  */
 import { nctIdFromHref } from '../nct';
 import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
+import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit } from './placement';
 
 export interface ScannerOptions {
@@ -48,12 +49,6 @@ export interface Scanner {
 const MAX_HITS_PER_SLICE = 256;
 /** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
 const NODES_PER_CLOCK_CHECK = 64;
-
-const defaultYield = (): Promise<void> => {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 export function createScanner(doc: Document, options: ScannerOptions = {}): Scanner {
   const sliceMs = options.sliceMs ?? 8;

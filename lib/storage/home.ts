@@ -5,10 +5,11 @@
  */
 import { browser } from 'wxt/browser';
 import type { DistanceUnit } from '../trial/locations';
+import { NEWER_MESSAGE, STORAGE_KEYS, StorageWriteError, isNewer, writeItems } from './index';
 
 /** Version 1: `{ v: 1, lat, lon, label, source }`. A future shape gets a new version and a migration here. */
-export const HOME_KEY = 'home';
-export const UNIT_KEY = 'distanceUnit';
+export const HOME_KEY = STORAGE_KEYS.home;
+export const UNIT_KEY = STORAGE_KEYS.distanceUnit;
 
 export interface HomeLocation {
   v: 1;
@@ -40,11 +41,14 @@ export async function loadDistanceSettings(): Promise<{ home?: HomeLocation; uni
   return { home: readHome(stored[HOME_KEY]), unit: readUnit(stored[UNIT_KEY]) };
 }
 
+/** Saves (or, with `undefined`, forgets) the home location; a newer version's home is left alone. */
 export async function saveHome(home: HomeLocation | undefined): Promise<void> {
-  if (home) await browser.storage.local.set({ [HOME_KEY]: home });
+  const stored = (await browser.storage.local.get(HOME_KEY))[HOME_KEY];
+  if (isNewer(stored, 1)) throw new StorageWriteError('newer', NEWER_MESSAGE);
+  if (home) await writeItems(browser.storage.local, { [HOME_KEY]: home });
   else await browser.storage.local.remove(HOME_KEY);
 }
 
 export async function saveUnit(unit: UnitSetting): Promise<void> {
-  await browser.storage.local.set({ [UNIT_KEY]: unit });
+  await writeItems(browser.storage.local, { [UNIT_KEY]: unit });
 }

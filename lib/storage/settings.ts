@@ -5,8 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import { DEFAULT_TIMING, type CardTiming } from '../card/timing';
+import { NEWER_MESSAGE, STORAGE_KEYS, StorageWriteError, isNewer, writeItems } from './index';
 
-export const SETTINGS_KEY = 'settings';
+export const SETTINGS_KEY = STORAGE_KEYS.settings;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   v: 2;
@@ -79,9 +81,15 @@ export async function loadSettings(): Promise<Settings> {
   return migrateSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
+/**
+ * Changes some settings, keeping the others. Settings written by a newer version of the extension are
+ * never overwritten with this version's shape (the reader is told to update instead).
+ */
 export async function saveSettings(change: Partial<Omit<Settings, 'v'>>): Promise<Settings> {
-  const next = migrateSettings({ ...(await loadSettings()), ...change, v: 2 });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  if (isNewer(stored, SETTINGS_VERSION)) throw new StorageWriteError('newer', NEWER_MESSAGE);
+  const next = migrateSettings({ ...migrateSettings(stored), ...change, v: SETTINGS_VERSION });
+  await writeItems(browser.storage.local, { [SETTINGS_KEY]: next });
   return next;
 }
 

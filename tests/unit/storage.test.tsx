@@ -10,7 +10,9 @@ import { NotesSection } from '@/components/card/NotesSection';
 import { NotesManager } from '@/components/options/NotesManager';
 import { EXPORT_FORMAT } from '@/lib/notes/transfer';
 import { StorageWriteError, type StorageArea } from '@/lib/storage';
+import { saveHome } from '@/lib/storage/home';
 import { loadNote, loadNotes, migrateNoteBook, saveNote, type Note } from '@/lib/storage/notes';
+import { saveSettings } from '@/lib/storage/settings';
 
 const A = 'NCT06056921';
 const B = 'NCT05147467';
@@ -146,5 +148,31 @@ describe('settings page: importing notes', () => {
     await screen.findByText(/Imported: 1 new notes/);
     await waitFor(() => expect(cleared).toHaveBeenCalledWith(''));
     expect(await loadNote(A)).toEqual(note('imported'));
+  });
+});
+
+describe('settings and home: a newer version’s data is never overwritten', () => {
+  it('refuses to save settings over settings of a newer version, and keeps them', async () => {
+    const future = { v: 3, theme: 'sepia', offSites: ['a.example'] };
+    await fakeBrowser.storage.local.set({ settings: future });
+    await expect(saveSettings({ chips: true })).rejects.toThrow(/newer version/);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(future);
+  });
+
+  it('saves over older settings after migrating them (v1 → v2), keeping what they said', async () => {
+    await fakeBrowser.storage.local.set({ settings: { v: 1, disabledHosts: ['pubmed.example'] } });
+    await saveSettings({ chips: true });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      v: 2,
+      chips: true,
+      offSites: ['pubmed.example'],
+    });
+  });
+
+  it('refuses to replace or forget a home location of a newer version', async () => {
+    const future = { v: 2, geohash: 'u4pruyd' };
+    await fakeBrowser.storage.local.set({ home: future });
+    await expect(saveHome(undefined)).rejects.toThrow(/newer version/);
+    expect((await fakeBrowser.storage.local.get('home')).home).toEqual(future);
   });
 });
