@@ -3,44 +3,15 @@ import { SCREENSHOTS, card, mark } from './helpers';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import type { ExtensionBrowser, PageServer } from './harness';
-import type { RegistryLog } from './registry';
-import { realRecord } from '../support/ctgov';
-
-let browser: ExtensionBrowser;
-let server: PageServer;
-let registry: RegistryLog;
-test.beforeEach(({ extension, server: pages, registry: log }) => {
-  browser = extension;
-  server = pages;
-  registry = log;
-});
-
-async function openPage(name = 'card.html'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${server.origin}/${name}`);
-  await page.locator('nct-ref').first().waitFor();
-  return page;
-}
-
-/** What the real record says, counted independently of the extension's code. */
-function sitesOf(id: string): { sites: number; countries: number } {
-  const record = realRecord(id) as {
-    protocolSection: { contactsLocationsModule?: { locations?: { country?: string }[] } };
-  };
-  const locations = record.protocolSection.contactsLocationsModule?.locations ?? [];
-  return { sites: locations.length, countries: new Set(locations.map((l) => l.country)).size };
-}
+import { realSiteCounts } from '../support/ctgov';
 
 test.describe(`what the card shows, and how it looks, in Chromium (${describeFixtures()})`, () => {
-  test('shows every site count of a large trial and pages through its sites', async () => {
+  test('shows every site count of a large trial and pages through its sites', async ({ openPage }) => {
     needsRecords();
-    const page = await openPage();
+    const page = await openPage('card.html');
     await mark(page, 'NCT02513394').hover();
     await card(page).locator('.title').waitFor();
-    const { sites, countries } = sitesOf('NCT02513394');
+    const { sites, countries } = realSiteCounts('NCT02513394');
     expect(await card(page).innerText()).toContain(`${sites} sites in ${countries} countries`);
     await card(page)
       .getByRole('button', { name: /Show all sites/ })
@@ -51,17 +22,17 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await page.close();
   });
 
-  test('warns when the status is UNKNOWN and names the last known status', async () => {
+  test('warns when the status is UNKNOWN and names the last known status', async ({ openPage }) => {
     needsRecords();
-    const page = await openPage();
+    const page = await openPage('card.html');
     await mark(page, 'NCT04207047').hover();
     await card(page).locator('.title').waitFor();
     expect(await card(page).innerText()).toContain('Last known status: active, not recruiting.');
     await page.close();
   });
 
-  test('follows the dark colour scheme', async () => {
-    const page = await openPage();
+  test('follows the dark colour scheme', async ({ openPage }) => {
+    const page = await openPage('card.html');
     await page.emulateMedia({ colorScheme: 'dark' });
     await mark(page, 'NCT05147467').hover();
     await card(page).locator('.title').waitFor();
@@ -71,8 +42,8 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await page.close();
   });
 
-  test('respects reduced motion', async () => {
-    const page = await openPage();
+  test('respects reduced motion', async ({ openPage }) => {
+    const page = await openPage('card.html');
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await mark(page, 'NCT05147467').hover();
     await card(page).locator('.title').waitFor();
@@ -80,8 +51,8 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await page.close();
   });
 
-  test('stays readable and inside the window at 200% zoom (a 640×360 CSS viewport)', async () => {
-    const page = await openPage();
+  test('stays readable and inside the window at 200% zoom (a 640×360 CSS viewport)', async ({ openPage }) => {
+    const page = await openPage('card.html');
     await page.setViewportSize({ width: 640, height: 360 });
     await mark(page, 'NCT05147467').hover();
     await card(page).locator('.title').waitFor();
@@ -94,7 +65,9 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await page.close();
   });
 
-  test("looks the same on a page with hostile CSS, and adds nothing to the page's styles", async () => {
+  test("looks the same on a page with hostile CSS, and adds nothing to the page's styles", async ({
+    openPage,
+  }) => {
     const page = await openPage('hostile.html');
     const sheetsBefore = await page.evaluate(() => document.styleSheets.length);
     await mark(page, 'NCT05147467').hover();
@@ -123,8 +96,8 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await page.close();
   });
 
-  test('has no serious accessibility violations (axe-core)', async () => {
-    const page = await openPage();
+  test('has no serious accessibility violations (axe-core)', async ({ openPage }) => {
+    const page = await openPage('card.html');
     await mark(page, 'NCT05147467').hover();
     await card(page).locator('.title').waitFor();
     await page.addScriptTag({
@@ -147,8 +120,8 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await page.close();
   });
 
-  test('sends only NCT IDs, only to the registry API, with no referrer', async () => {
-    const page = await openPage();
+  test('sends only NCT IDs, only to the registry API, with no referrer', async ({ openPage, registry }) => {
+    const page = await openPage('card.html');
     await mark(page, 'NCT05147467').hover();
     await expect(card(page).locator('.title')).toBeVisible();
     expect(registry.requests.length).toBeGreaterThan(0);

@@ -1,38 +1,12 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS, card, mark } from './helpers';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import type { ExtensionBrowser, PageServer } from './harness';
-import { realRecord } from '../support/ctgov';
-
-let browser: ExtensionBrowser;
-let server: PageServer;
-test.beforeEach(({ extension, server: pages }) => {
-  browser = extension;
-  server = pages;
-});
-
-async function openPage(name = 'card.html'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await page.goto(`${server.origin}/${name}`);
-  await page.locator('nct-ref').first().waitFor();
-  return page;
-}
-
-/** What the real record says, counted independently of the extension's code. */
-function sitesOf(id: string): { sites: number; countries: number } {
-  const record = realRecord(id) as {
-    protocolSection: { contactsLocationsModule?: { locations?: { country?: string }[] } };
-  };
-  const locations = record.protocolSection.contactsLocationsModule?.locations ?? [];
-  return { sites: locations.length, countries: new Set(locations.map((l) => l.country)).size };
-}
+import { realSiteCounts } from '../support/ctgov';
 
 test.describe(`the card in Chromium (production build; ${describeFixtures()})`, () => {
-  test('opens on hover after the delay, with status, phase, title and site count', async () => {
+  test('opens on hover after the delay, with status, phase, title and site count', async ({ openPage }) => {
     needsRecords();
-    const page = await openPage();
+    const page = await openPage('card.html');
     // Half a second after the hover begins, not earlier (the timing rule itself: unit tests).
     const hoverStart = Date.now();
     await mark(page, 'NCT05147467').hover();
@@ -46,15 +20,17 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     const text = await dialog.innerText();
     expect(text).toContain('Recruiting');
     expect(text).toContain('Phase 2');
-    const { sites, countries } = sitesOf('NCT05147467');
+    const { sites, countries } = realSiteCounts('NCT05147467');
     expect(text).toContain(`${sites} sites in ${countries} ${countries === 1 ? 'country' : 'countries'}`);
     expect(text).toContain('Not medical advice');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png'), animations: 'disabled' });
     await page.close();
   });
 
-  test('never opens under the pointer and stays inside the viewport, flipping above near the bottom', async () => {
-    const page = await openPage();
+  test('never opens under the pointer and stays inside the viewport, flipping above near the bottom', async ({
+    openPage,
+  }) => {
+    const page = await openPage('card.html');
     const id = mark(page, 'NCT03281889');
     await id.hover();
     await card(page).locator('.title').waitFor();
@@ -67,9 +43,11 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.close();
   });
 
-  test('stays open while the pointer is over it, and closes after the grace period once it leaves', async () => {
+  test('stays open while the pointer is over it, and closes after the grace period once it leaves', async ({
+    openPage,
+  }) => {
     needsRecords();
-    const page = await openPage();
+    const page = await openPage('card.html');
     await mark(page, 'NCT00184067').hover();
     await card(page).locator('.title').waitFor();
     const box = await card(page).boundingBox();
@@ -84,8 +62,10 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.close();
   });
 
-  test('opens at once on keyboard focus; Escape closes it and gives focus back to the ID', async () => {
-    const page = await openPage();
+  test('opens at once on keyboard focus; Escape closes it and gives focus back to the ID', async ({
+    openPage,
+  }) => {
+    const page = await openPage('card.html');
     await page.locator('h1').click();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
@@ -101,8 +81,10 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.close();
   });
 
-  test('Enter moves focus into the card, Tab stays inside it, Escape returns to the ID', async () => {
-    const page = await openPage();
+  test('Enter moves focus into the card, Tab stays inside it, Escape returns to the ID', async ({
+    openPage,
+  }) => {
+    const page = await openPage('card.html');
     await mark(page, 'NCT05147467').focus();
     await page.keyboard.press('Enter');
     await card(page).locator('.title').waitFor();
@@ -119,8 +101,11 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.close();
   });
 
-  test('"Open on ClinicalTrials.gov" opens the record in a new tab', async () => {
-    const page = await openPage();
+  test('"Open on ClinicalTrials.gov" opens the record in a new tab', async ({
+    openPage,
+    extension: browser,
+  }) => {
+    const page = await openPage('card.html');
     await mark(page, 'NCT05147467').hover();
     const link = card(page).getByRole('link', { name: 'Open on ClinicalTrials.gov' });
     await link.waitFor();
@@ -130,8 +115,8 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.close();
   });
 
-  test('closes on a click outside, but not when pinned', async () => {
-    const page = await openPage();
+  test('closes on a click outside, but not when pinned', async ({ openPage }) => {
+    const page = await openPage('card.html');
     await mark(page, 'NCT00184067').hover();
     await card(page).locator('.title').waitFor();
     await page.locator('h1').click();
@@ -148,8 +133,8 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.close();
   });
 
-  test('closes when its ID scrolls out of sight', async () => {
-    const page = await openPage();
+  test('closes when its ID scrolls out of sight', async ({ openPage }) => {
+    const page = await openPage('card.html');
     await mark(page, 'NCT00184067').hover();
     await card(page).locator('.title').waitFor();
     await page.mouse.wheel(0, 1500);

@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
+import { DETECTION_PAGE_MARKS } from '../support/detection-page';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -25,17 +26,7 @@ async function openDetectionPage(): Promise<Page> {
 test.describe('detection in a real Chromium (production build)', () => {
   test('marks exactly the IDs in text, tables, lists, links and content added later', async () => {
     const page = await openDetectionPage();
-    expect(await markedIds(page)).toEqual([
-      'nct-ref:NCT06056921',
-      'nct-ref:NCT01234567',
-      'nct-ref:NCT07654321',
-      'nct-ref:NCT00000102',
-      'nct-ref:NCT00000103',
-      'a:NCT00000104',
-      'nct-ref:NCT00000105',
-      'nct-ref:NCT00000106',
-      'nct-ref:NCT00000108',
-    ]);
+    expect(await markedIds(page)).toEqual(DETECTION_PAGE_MARKS);
     await page.close();
   });
 

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { ExtensionBrowser } from './harness';
+import type { ExtensionBrowser, PageServer } from './harness';
 
 /** Screenshots for docs/ are written here by the specs. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
@@ -44,4 +44,17 @@ export function setStorage(extension: ExtensionBrowser, values: Record<string, u
     type Storage = { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
     await (globalThis as unknown as Storage).chrome.storage.local.set(items);
   }, values);
+}
+
+/** Opens one of tests/e2e/pages in a browser of the test's own (the fixture's `openPage` is the usual way). */
+export async function openPageIn(
+  extension: ExtensionBrowser,
+  server: PageServer,
+  name: string,
+): Promise<Page> {
+  const page = await extension.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`${server.origin}/${name}`);
+  await page.locator('[data-nct-id]').first().waitFor();
+  return page;
 }

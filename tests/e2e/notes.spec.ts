@@ -1,9 +1,8 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card, setStorage } from './helpers';
+import { SCREENSHOTS, card, setStorage, openPageIn } from './helpers';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { launchWithExtension, type ExtensionBrowser, type PageServer } from './harness';
 import { routeRegistry } from './registry';
 
@@ -15,13 +14,7 @@ test.beforeEach(async ({ extension, server: pages }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-async function openPage(name: string, into = browser): Promise<Page> {
-  const page = await into.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${server.origin}/${name}`);
-  await page.locator('[data-nct-id]').first().waitFor();
-  return page;
-}
+const openPage = (name: string, into = browser) => openPageIn(into, server, name);
 
 test.describe(`notes in Chromium (${describeFixtures()})`, () => {
   needsRecords();

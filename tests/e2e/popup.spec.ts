@@ -1,7 +1,6 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card, openPopup, setStorage } from './helpers';
+import { SCREENSHOTS, card, openPopup, setStorage, openPageIn } from './helpers';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { type ExtensionBrowser, type PageServer } from './harness';
 
 let server: PageServer;
@@ -12,13 +11,7 @@ test.beforeEach(async ({ extension, server: pages }) => {
   await extension.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
-async function openPage(name: string, into = browser): Promise<Page> {
-  const page = await into.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.goto(`${server.origin}/${name}`);
-  await page.locator('[data-nct-id]').first().waitFor();
-  return page;
-}
+const openPage = (name: string, into = browser) => openPageIn(into, server, name);
 
 test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, () => {
   needsRecords();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { HAVE_CTGOV, describeFixtures, realRecord } from '../support/ctgov';
 import { launchFirefox, type FirefoxSession } from './harness';
+import { DETECTION_PAGE_MARKS } from '../support/detection-page';
 
 let firefox: FirefoxSession;
 
@@ -53,17 +54,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
   it('marks exactly the IDs in text, tables, lists, links and content added later', async () => {
     const page = await open('detection.html');
     await page.waitForSelector('[data-nct-id="NCT00000108"]');
-    expect(await markedIds(page)).toEqual([
-      'nct-ref:NCT06056921',
-      'nct-ref:NCT01234567',
-      'nct-ref:NCT07654321',
-      'nct-ref:NCT00000102',
-      'nct-ref:NCT00000103',
-      'a:NCT00000104',
-      'nct-ref:NCT00000105',
-      'nct-ref:NCT00000106',
-      'nct-ref:NCT00000108',
-    ]);
+    expect(await markedIds(page)).toEqual(DETECTION_PAGE_MARKS);
     // Editable content, form fields and scripts are never touched.
     expect(await page.$eval('#editor', (el) => el.innerHTML)).toBe('<p>Draft: NCT00000903</p>');
     await page.close();

@@ -72,3 +72,12 @@ export function realErrorBody(name: string): string {
 export function realSpecText(): string {
   return readFileSync(path.join(CTGOV_DIR, 'ctg-oas-v2.yaml'), 'utf8');
 }
+
+/** A recorded trial's site and country counts, counted independently of the extension's code. */
+export function realSiteCounts(nctId: string): { sites: number; countries: number } {
+  const record = realRecord(nctId) as {
+    protocolSection: { contactsLocationsModule?: { locations?: { country?: string }[] } };
+  };
+  const locations = record.protocolSection.contactsLocationsModule?.locations ?? [];
+  return { sites: locations.length, countries: new Set(locations.map((l) => l.country)).size };
+}
