@@ -30,6 +30,12 @@ export interface CardControllerOptions {
   timing?: Partial<CardTiming>;
   /** Places the card beside its ID; floating-ui by default. */
   position?: Positioner;
+  /**
+   * Whether an event came from the reader (`event.isTrusted`). A page can dispatch synthetic pointer,
+   * focus and key events at our marks: those open nothing. Unit tests, whose events are all synthetic,
+   * pass their own.
+   */
+  isTrusted?: (event: Event) => boolean;
 }
 
 export function createCardController(options: CardControllerOptions) {
@@ -37,6 +43,7 @@ export function createCardController(options: CardControllerOptions) {
   const position = options.position ?? floatingPositioner;
   let timing: CardTiming = { ...DEFAULT_TIMING, ...options.timing };
   const win = doc.defaultView ?? window;
+  const isTrusted = options.isTrusted ?? ((event: Event) => event.isTrusted);
 
   let state: HoverState<HTMLElement> = IDLE;
   /** What the card shows: its trial and, once here, the data (pinned or not is the hover state's). */
@@ -195,7 +202,10 @@ export function createCardController(options: CardControllerOptions) {
       dispatch({ type: 'focusOut', from: place(e.target), to: place(e.relatedTarget) }),
     keydown: onKeyDown,
   };
-  const entries = Object.entries(listeners) as [string, EventListener][];
+  // Only the reader's own input acts: a page's synthetic events are ignored, whatever they target.
+  const entries = (Object.entries(listeners) as [string, EventListener][]).map(
+    ([type, listener]): [string, EventListener] => [type, (event) => isTrusted(event) && listener(event)],
+  );
   for (const [type, listener] of entries)
     doc.addEventListener(type, listener, { capture: true, passive: type !== 'keydown' });
 

@@ -23,8 +23,16 @@ const LINK_MARK_ATTR = 'data-nct-link';
  */
 const MARK_STYLE = 'text-decoration: underline dotted; text-underline-offset: 0.18em; cursor: help;';
 
+/**
+ * Our own marks and marked links, known by identity: a page can write `data-nct-id` on anything (or
+ * define an element named like ours), but it cannot put an element into this set. Only these count
+ * as trials: forged attributes open no card, send no request and add nothing to the badge.
+ */
+const own = new WeakSet<Element>();
+
+/** One of our own wrappers (not a page element that merely has our tag name). */
 export function isMark(node: Node): node is HTMLElement {
-  return node.nodeType === 1 && (node as Element).localName === MARK_TAG;
+  return node.nodeType === 1 && (node as Element).localName === MARK_TAG && own.has(node as Element);
 }
 
 /**
@@ -75,6 +83,7 @@ export function wrapMatches(
     const mark = createMark(doc, match.id, focusable);
     idText.replaceWith(mark);
     mark.append(idText);
+    own.add(mark);
     created?.push(mark);
     // A walker placed on the ID's own text continues after the mark, never inside it.
     if (i === matches.length - 1) last = after.length > 0 ? after : idText;
@@ -87,12 +96,15 @@ export function wrapMatches(
 export function markLink(link: HTMLAnchorElement, id: NctId): void {
   link.setAttribute(NCT_ATTR, id);
   link.setAttribute(LINK_MARK_ATTR, '');
+  own.add(link);
 }
 
 /** Puts the page back as it was: wrappers replaced by their text, link attributes removed. */
 export function unmarkAll(root: ParentNode): void {
-  for (const mark of Array.from(root.querySelectorAll(MARK_TAG))) unwrap(mark);
+  for (const mark of Array.from(root.querySelectorAll(MARK_TAG))) if (own.has(mark)) unwrap(mark);
   for (const link of Array.from(root.querySelectorAll(`[${LINK_MARK_ATTR}]`))) {
+    if (!own.has(link)) continue;
+    own.delete(link);
     link.removeAttribute(NCT_ATTR);
     link.removeAttribute(LINK_MARK_ATTR);
   }
@@ -100,6 +112,7 @@ export function unmarkAll(root: ParentNode): void {
 
 /** Replaces one wrapper with its text, merging it back into the neighbouring text. */
 export function unwrap(mark: Element): void {
+  own.delete(mark);
   const parent = mark.parentNode;
   if (!parent) return;
   // Only the text goes back: anything we added inside the mark (a status chip) goes with it.
@@ -109,6 +122,7 @@ export function unwrap(mark: Element): void {
 
 /** The one reader of a mark's trial: the canonical ID it carries, or undefined for anything else. */
 export function markedId(el: Element): NctId | undefined {
+  if (!own.has(el)) return undefined;
   const value = el.getAttribute(NCT_ATTR);
   return value === null ? undefined : parseNctId(value);
 }
@@ -117,15 +131,16 @@ export function markedId(el: Element): NctId | undefined {
 export function marksIn(root: ParentNode, id?: NctId): HTMLElement[] {
   // A canonical ID is `NCT` + 8 digits: safe inside an attribute selector.
   const selector = id ? `[${NCT_ATTR}="${id}"]` : `[${NCT_ATTR}]`;
-  return Array.from(root.querySelectorAll<HTMLElement>(selector));
+  return Array.from(root.querySelectorAll<HTMLElement>(selector)).filter((el) => own.has(el));
 }
 
 /** The element standing for a trial: a mark, a marked link, or a link around exactly one mark. */
 export function trialAnchor(target: EventTarget | null): HTMLElement | undefined {
   if (!(target instanceof Element)) return undefined;
-  const own = target.closest<HTMLElement>(`[${NCT_ATTR}]`);
-  if (own) return own;
+  for (let el: Element | null = target; el; el = el.parentElement) {
+    if (own.has(el)) return el as HTMLElement;
+  }
   const link = target.closest('a[href]');
-  const inner = link?.querySelectorAll<HTMLElement>(`[${NCT_ATTR}]`);
-  return inner?.length === 1 ? inner[0] : undefined;
+  const inner = link ? marksIn(link) : [];
+  return inner.length === 1 ? inner[0] : undefined;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCardController, type CardController, type CardView } from '@/lib/card/controller';
 import { trialAnchor } from '@/lib/scan/mark';
+import { createScanner } from '@/lib/scan/scanner';
 import type { TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 
@@ -37,13 +38,26 @@ let loads: NctId[];
 
 const result = (id: NctId): TrialResult => ({ id, ok: false, error: { code: 'not-found', message: 'none' } });
 
-beforeEach(() => {
+/** Marks the IDs in `html` as the content script does: only the scanner's own marks are trials. */
+async function markPage(html: string): Promise<void> {
+  document.body.innerHTML = html;
+  const scanner = createScanner(document, { yieldToPage: () => Promise.resolve() });
+  await scanner.scan(document.body);
+}
+
+beforeEach(async () => {
+  await markPage(`
+    <p><span id="pa">NCT00000001</span> <span id="pb">NCT00000002</span></p>
+    <a id="link" href="https://pubmed.example/1">see NCT00000003</a>
+    <button id="other">other</button>`);
+  for (const [holder, id] of [
+    ['pa', 'a'],
+    ['pb', 'b'],
+  ] as const) {
+    const mark = document.querySelector(`#${holder} nct-ref`);
+    if (mark) mark.id = id;
+  }
   vi.useFakeTimers();
-  document.body.innerHTML = `
-    <p><nct-ref id="a" tabindex="0" data-nct-id="NCT00000001">NCT00000001</nct-ref>
-       <nct-ref id="b" tabindex="0" data-nct-id="NCT00000002">NCT00000002</nct-ref></p>
-    <a id="link" href="https://pubmed.example/1">see <nct-ref data-nct-id="NCT00000003">NCT00000003</nct-ref></a>
-    <button id="other">other</button>`;
   ui = fakeUi();
   loads = [];
   controller = createCardController({
@@ -54,6 +68,8 @@ beforeEach(() => {
       return Promise.resolve(result(id));
     },
     position: noPositioning,
+    // happy-dom's events are all synthetic; the real check is the next test and the hostile-page E2E.
+    isTrusted: () => true,
   });
 });
 afterEach(() => {
@@ -125,6 +141,7 @@ describe('card timing (Page Previews)', () => {
       load: (id) => Promise.resolve(result(id)),
       timing: { showDelayMs: 1000 },
       position: noPositioning,
+      isTrusted: () => true,
     });
     over(el('a'));
     await advance(999);
@@ -195,25 +212,36 @@ describe('card keyboard', () => {
   });
 });
 
+describe('only the reader acts', () => {
+  it('opens nothing for synthetic events (a page dispatching them at our marks)', async () => {
+    controller.destroy();
+    controller = createCardController({
+      doc: document,
+      ui: ui.ui,
+      load: () => Promise.resolve(result('NCT00000001')),
+      position: noPositioning,
+    });
+    over(el('a'));
+    el('a').dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    el('a').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await advance(1000);
+    expect(controller.isOpen()).toBe(false);
+  });
+});
+
 describe('finding the trial behind an element', () => {
   it.each([
-    ['a mark', '<nct-ref data-nct-id="NCT00000001">NCT00000001</nct-ref>', 'nct-ref', 'NCT00000001'],
-    ['a marked link', '<a href="#" data-nct-id="NCT00000002">trial</a>', 'a', 'NCT00000002'],
-    [
-      'a link around one mark',
-      '<a href="#">x <nct-ref data-nct-id="NCT00000003">NCT00000003</nct-ref></a>',
-      'a',
-      'NCT00000003',
-    ],
-    [
-      'a link around two marks',
-      '<a href="#"><nct-ref data-nct-id="NCT1"></nct-ref><nct-ref data-nct-id="NCT2"></nct-ref></a>',
-      'a',
-      undefined,
-    ],
+    ['a mark', '<p>NCT00000001</p>', 'nct-ref', 'NCT00000001'],
+    ['a marked link', '<a href="https://clinicaltrials.gov/study/NCT00000002">trial</a>', 'a', 'NCT00000002'],
+    ['a link around one mark', '<a href="#">x NCT00000003</a>', 'a', 'NCT00000003'],
+    ['a link around two marks', '<a href="#">NCT00000001 and NCT00000002</a>', 'a', undefined],
     ['plain text', '<span>nothing</span>', 'span', undefined],
-  ])('%s', (_name, html, selector, id) => {
-    document.body.innerHTML = html;
+    // A page can write our attribute or tag on anything: those are not trials.
+    ['a forged attribute', '<span data-nct-id="NCT00000001">x</span>', 'span', undefined],
+    ['a forged mark', '<nct-ref data-nct-id="NCT00000001">NCT00000001</nct-ref>', 'nct-ref', undefined],
+    ['a link around a forged mark', '<a href="#"><b data-nct-id="NCT00000001">x</b></a>', 'a', undefined],
+  ])('%s', async (_name, html, selector, id) => {
+    await markPage(html);
     expect(trialAnchor(document.querySelector(selector))?.getAttribute('data-nct-id')).toBe(id);
   });
 });
