@@ -31,6 +31,9 @@ export default defineConfig({
       },
     },
     host_permissions: [`${API_ORIGIN}/*`],
+    // The card is an extension page framed beside an ID on any page. A dynamic URL (Chrome) changes
+    // every session, so pages cannot use the frame's address to fingerprint the extension.
+    web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
     browser_specific_settings: {
       gecko: {
         id: 'nct-hover-cards@example.org',

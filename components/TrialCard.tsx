@@ -34,8 +34,8 @@ export interface TrialCardProps {
   /** The reader's note on this trial, if any. */
   note?: Note;
   onSaveNote: SaveNote;
-  /** The site the card is on, for "Turn off on this site". */
-  host: string;
+  /** The site the card is on, for "Turn off on …"; the card frame does not know it ("this site"). */
+  host?: string;
   onTurnOffSite(): void;
 }
 
@@ -115,7 +115,7 @@ export function TrialCard(props: TrialCardProps) {
       {menu && (
         <p class="site-menu">
           <button type="button" onClick={onTurnOffSite}>
-            Turn off on {host}
+            Turn off on {host || 'this site'}
           </button>
         </p>
       )}

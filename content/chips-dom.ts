@@ -1,5 +1,6 @@
 /**
- * The status chip after a marked ID ("Recruiting", with a ✎ when the reader has a note on the trial).
+ * The status chip after a marked ID ("Recruiting"): public data only. Whether the reader has a note on
+ * a trial is private and never shown in the page, where page script could read it.
  * Plain DOM, no Preact: it is made for many IDs at once. It lives in its own shadow root, so its text
  * is not part of the page's text and its styles reach nothing else; `aria-hidden`, because the card
  * already tells screen readers the status.
@@ -22,7 +23,7 @@ const STYLE =
   'vertical-align:1px;white-space:nowrap;';
 
 /** Adds or updates the chip inside a mark. */
-export function setChip(mark: HTMLElement, label: string, tone: StatusTone, hasNote: boolean): void {
+export function setChip(mark: HTMLElement, label: string, tone: StatusTone): void {
   let chip = mark.querySelector<HTMLElement>(CHIP_TAG);
   if (!chip) {
     chip = mark.ownerDocument.createElement(CHIP_TAG);
@@ -34,8 +35,8 @@ export function setChip(mark: HTMLElement, label: string, tone: StatusTone, hasN
   if (!shadow) return;
   const span = shadow.firstElementChild ?? shadow.appendChild(mark.ownerDocument.createElement('span'));
   span.setAttribute('style', STYLE + TONES[tone]);
-  span.textContent = hasNote ? `${label} ✎` : label;
-  chip.title = hasNote ? `${label}; you have a note on this trial` : label;
+  span.textContent = label;
+  chip.title = label;
 }
 
 export function removeChips(root: ParentNode): void {

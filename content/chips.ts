@@ -10,7 +10,6 @@ import { removeChips, setChip } from './chips-dom';
 export interface ChipsDeps {
   doc: Document;
   result(id: NctId): TrialResult | undefined;
-  hasNote(id: NctId): boolean;
 }
 
 export function startChips(deps: ChipsDeps, on: boolean) {
@@ -19,8 +18,7 @@ export function startChips(deps: ChipsDeps, on: boolean) {
     const result = deps.result(id);
     if (!enabled || !result?.ok) return;
     const { label, tone } = statusLabel(result.trial.status.overall);
-    for (const mark of marksIn(deps.doc, id))
-      if (mark.localName === MARK_TAG) setChip(mark, label, tone, deps.hasNote(id));
+    for (const mark of marksIn(deps.doc, id)) if (mark.localName === MARK_TAG) setChip(mark, label, tone);
   };
   return {
     update,

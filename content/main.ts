@@ -37,6 +37,16 @@ function offAnswer(message: TabMessage): TabAnswer {
 }
 
 export function startContentScript(ctx: ContentScriptContext, browser: typeof Browser): void {
+  // WXT stops a content script when a newer copy of it announces itself with this event. Browsers do
+  // not inject a newer copy into an open page (an updated extension's old scripts are noticed by the
+  // alive check below), but any page can dispatch the event, whose name follows from the public
+  // extension ID, and so stop us: it is swallowed before WXT's listener on `document` sees it.
+  // (The name is WXT's `getUniqueEventName('wxt:content-script-started')`: `<id>:<entrypoint>:<event>`.)
+  window.addEventListener(
+    `${browser.runtime.id}:nct:wxt:content-script-started`,
+    (event) => event.stopImmediatePropagation(),
+    { capture: true, signal: ctx.signal },
+  );
   let session: Session | undefined;
   let settings: Settings = DEFAULT_SETTINGS;
   const sync = () => {
@@ -45,7 +55,7 @@ export function startContentScript(ctx: ContentScriptContext, browser: typeof Br
       session?.stop();
       session = undefined;
     } else if (session) session.apply(settings);
-    else session = startSession(ctx, document, settings);
+    else session = startSession(document, settings);
   };
   void loadSettings().then((loaded) => {
     settings = loaded;

@@ -4,19 +4,16 @@
  * Stopping puts the page back exactly as it was: the content script stops it when the extension goes
  * away or is turned off on this site.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCardController } from '@/lib/card/controller';
 import { sendToBackground, type Handlers, type TabProtocol, type TrialResult } from '@/lib/messaging';
 import { parseNctId, type NctId } from '@/lib/nct';
 import { markedId } from '@/lib/scan/mark';
 import { createScanner } from '@/lib/scan/scanner';
-import { saveNote } from '@/lib/storage/notes';
 import { setSiteOff, type Settings } from '@/lib/storage/settings';
 import { startBadge } from './badge';
-import { CARD_HOST_TAG, createCardHost } from './card-host';
+import { createCardFrame } from './card-frame';
 import { startChips } from './chips';
 import { openFocused, reveal, trialsOnPage } from './navigation';
-import { startPersonalData } from './personal';
 import { createPrefetcher } from './prefetch';
 import { createTrialLoader } from './trial-loader';
 
@@ -28,19 +25,12 @@ export interface Session {
   stop(): void;
 }
 
-export function startSession(ctx: ContentScriptContext, doc: Document, settings: Settings): Session {
+export function startSession(doc: Document, settings: Settings): Session {
   let current = settings;
   const host = location.host;
   const results = new Map<NctId, TrialResult>();
 
-  const personal = startPersonalData(() => {
-    for (const id of results.keys()) chips.update(id);
-    controller.redraw();
-  });
-  const chips = startChips(
-    { doc, result: (id) => results.get(id), hasNote: (id) => personal.note(id) !== undefined },
-    settings.chips,
-  );
+  const chips = startChips({ doc, result: (id) => results.get(id) }, settings.chips);
   const loader = createTrialLoader((ids) => sendToBackground({ type: 'getTrials', ids }), {
     onResult: (result) => {
       const id = parseNctId(result.id);
@@ -54,33 +44,23 @@ export function startSession(ctx: ContentScriptContext, doc: Document, settings:
   });
   const badge = startBadge(doc);
 
-  const cardHost = createCardHost({
-    ctx,
-    host,
-    note: personal.note,
-    distance: personal.distance,
-    actions: {
-      close: () => controller.close({ restoreFocus: true }),
-      togglePin: () => controller.togglePin(),
-      retry: () => void controller.retry(),
-      openFullView: (id) => void sendToBackground({ type: 'openFullView', id }),
-      saveNote: (id, note) => saveNote(id, note),
-      turnOffSite: () => void setSiteOff(host, true),
-    },
+  // The card is an extension page in a frame: it reads notes and the home location itself.
+  const cardFrame = createCardFrame(doc, {
+    close: (restoreFocus) => controller.close({ restoreFocus }),
+    togglePin: () => controller.togglePin(),
+    // The site is this frame's own: the card frame cannot name it, and the page cannot forge it.
+    turnOffSite: () => void setSiteOff(host, true).catch(() => undefined),
   });
   const controller = createCardController({
     doc,
     timing: current.delays,
     load: (id) => loader.load(id),
-    ui: cardHost,
+    ui: cardFrame,
   });
 
   const scanner = createScanner(doc, {
-    ownHosts: [CARD_HOST_TAG],
     onMarked: (elements) => {
-      cardHost.prepare();
       const ids = elements.map(markedId).filter((id) => id !== undefined);
-      personal.load(ids);
       prefetcher.observe(elements);
       for (const id of ids) if (results.has(id)) chips.update(id);
       badge.report();
@@ -108,8 +88,7 @@ export function startSession(ctx: ContentScriptContext, doc: Document, settings:
       prefetcher.destroy();
       chips.stop();
       scanner.destroy();
-      cardHost.remove();
-      personal.stop();
+      cardFrame.remove();
       badge.stop();
     },
   };

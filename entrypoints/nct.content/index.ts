@@ -1,4 +1,3 @@
-import '@/components/card/index.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startContentScript } from '@/content/main';
@@ -10,7 +9,10 @@ export default defineContentScript({
   // Frames written by the page itself (srcdoc, about:blank) hold article text too.
   matchAboutBlank: true,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
+  // No postMessage naming the extension on every page (fingerprinting); see content/main.ts for the
+  // "newer script started" event.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     startContentScript(ctx, browser);
   },

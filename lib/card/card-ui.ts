@@ -19,4 +19,8 @@ export interface CardUi {
   render(view: CardView | undefined): HTMLElement | undefined;
   /** The element hosting the card (its shadow host): events from inside the card come from it. */
   host(): HTMLElement | undefined;
+  /** Moves focus into the drawn card; false when there is none to focus yet. */
+  focus(): boolean;
+  /** Gets the card ready ahead of need (the first hover intent), if that costs something. */
+  prepare?(): void;
 }

@@ -94,6 +94,8 @@ export function createCardController(options: CardControllerOptions) {
         timers[effect.timer] = 0;
         return;
       case 'load':
+        // The first hover intent: the card's frame is made now, so that it is ready at the deadline.
+        ui.prepare?.();
         void load(effect.id);
         return;
       case 'open':
@@ -120,10 +122,7 @@ export function createCardController(options: CardControllerOptions) {
 
   function draw(): void {
     const card = ui.render(currentView());
-    if (card && focusWhenDrawn) {
-      focusWhenDrawn = false;
-      card.focus();
-    }
+    if (card && focusWhenDrawn) focusWhenDrawn = !ui.focus();
     stopPositioning?.();
     stopPositioning = undefined;
     const anchor = state.card?.anchor;
@@ -134,9 +133,7 @@ export function createCardController(options: CardControllerOptions) {
 
   /** Moves focus into the card, now or, if it is not drawn yet, as soon as it is. */
   function focusCard(): void {
-    const dialog = ui.host()?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]');
-    if (dialog) dialog.focus();
-    else focusWhenDrawn = true;
+    if (!ui.focus()) focusWhenDrawn = true;
   }
 
   async function show(anchor: HTMLElement, id: NctId, focus: boolean): Promise<void> {
@@ -198,8 +195,16 @@ export function createCardController(options: CardControllerOptions) {
       if (!restoringFocusTo || trialAnchor(e.target) !== restoringFocusTo)
         dispatch({ type: 'focusIn', on: place(e.target) });
     },
-    focusout: (e: FocusEvent) =>
-      dispatch({ type: 'focusOut', from: place(e.target), to: place(e.relatedTarget) }),
+    focusout: (e: FocusEvent) => {
+      const from = place(e.target);
+      if (e.relatedTarget !== null) return dispatch({ type: 'focusOut', from, to: place(e.relatedTarget) });
+      // Focus going into a frame (the card's own) or out of the window names no related target:
+      // look where it landed once it has.
+      win.setTimeout(() => {
+        const active = doc.hasFocus() && doc.activeElement !== doc.body ? doc.activeElement : null;
+        dispatch({ type: 'focusOut', from, to: place(active) });
+      }, 0);
+    },
     keydown: onKeyDown,
   };
   // Only the reader's own input acts: a page's synthetic events are ignored, whatever they target.

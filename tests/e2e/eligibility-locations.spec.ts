@@ -1,5 +1,6 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS, card } from './helpers';
+import { cardDocument } from './helpers';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
@@ -29,9 +30,7 @@ test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, (
     await highlights.getByRole('button', { name: 'in the list' }).first().click();
     const all = card(page).locator('.all-criteria');
     await all.waitFor();
-    const focused = await page.evaluate(
-      () => document.querySelector('nct-card')?.shadowRoot?.activeElement?.id ?? '',
-    );
+    const focused = await cardDocument(page).evaluate(() => document.activeElement?.id ?? '');
     expect(focused).toMatch(/^NCT02513394-criterion-\d+-\d+$/);
     const everything = await all.locator('li').count();
     await all.getByLabel('Filter criteria').fill('pregnan');

@@ -1,3 +1,4 @@
+import { card as cardOf } from './helpers';
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS } from './helpers';
 import { readFileSync } from 'node:fs';
@@ -38,7 +39,7 @@ test.describe(`the full trial view in Chromium (production build; ${describeFixt
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/card.html`);
     await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
-    const card = page.locator('nct-card [role="dialog"]');
+    const card = cardOf(page);
     await card.locator('.title').waitFor();
     const [tab] = await Promise.all([
       browser.context.waitForEvent('page'),

@@ -5,15 +5,42 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
 
 /** Screenshots for docs/ are written here by the specs. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
-/** The open card's dialog. */
-export const card = (page: Page) => page.locator('nct-card [role="dialog"]');
+/** The card's frame (an extension page) in the page. */
+export const cardFrame = (page: Page) => page.frameLocator('iframe[title="Trial card"]');
+
+/** The open card's dialog, inside its frame. */
+export const card = (page: Page) => cardFrame(page).locator('[role="dialog"]');
+
+const findCardDocument = (page: Page) =>
+  page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/card.html'));
+
+/** The card frame's document (an extension page), to evaluate in. */
+export function cardDocument(page: Page): Frame {
+  const frame = findCardDocument(page);
+  if (!frame) throw new Error('The page has no card frame yet.');
+  return frame;
+}
+
+/** True when keyboard focus is inside the card's dialog (in its frame, which has the page's focus). */
+export async function focusInCard(page: Page): Promise<boolean> {
+  const frame = findCardDocument(page);
+  if (!frame) return false;
+  const hostFocused = await page.evaluate(
+    () => document.activeElement?.shadowRoot?.activeElement?.localName === 'iframe',
+  );
+  const inside = await frame.evaluate(
+    () =>
+      document.hasFocus() && !!document.querySelector('[role="dialog"]')?.contains(document.activeElement),
+  );
+  return hostFocused && inside;
+}
 
 /** The mark of a trial in the page's text. */
 export const mark = (page: Page, id: string) => page.locator(`nct-ref[data-nct-id="${id}"]`);

@@ -148,7 +148,7 @@ test.describe('first run and the card ⚙ in Chromium', () => {
       .getByRole('button', { name: /^Turn off on / })
       .click();
     await expect.poll(() => page.locator('[data-nct-id]').count()).toBe(0);
-    expect(await page.locator('nct-card').count()).toBe(0);
+    expect(await page.locator('iframe[title="Trial card"]').count()).toBe(0);
     const settings = await browser.serviceWorker.evaluate(async () => {
       type Storage = { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };
       return (await (globalThis as unknown as Storage).chrome.storage.local.get('settings')).settings;

@@ -32,18 +32,39 @@ const markedIds = (target: Page | Frame) =>
     els.map((el) => `${el.localName}:${el.getAttribute('data-nct-id')}`),
   );
 
-/** The card's dialog text, once its title is drawn (it lives in the card host's shadow root). */
-const cardText = (page: Page) =>
-  page.waitForFunction(
+/**
+ * The card's frame: an extension page (moz-extension://…/card.html) inside the page. puppeteer over
+ * BiDi may list it as about:blank, so each frame is asked where it is. (Polling, as puppeteer has no
+ * frame locator that waits for a frame by its document's address.)
+ */
+async function cardFrame(page: Page): Promise<Frame> {
+  const where = (frame: Frame) => frame.evaluate(() => location.href).catch(() => '');
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame !== page.mainFrame() && /^moz-extension:\/\/[^/]+\/card\.html$/.test(await where(frame)))
+        return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The page has no card frame.');
+}
+
+/** The card's dialog text, once its title is drawn. */
+async function cardText(page: Page): Promise<string> {
+  const frame = await cardFrame(page);
+  const text = await frame.waitForFunction(
     () => {
-      const dialog = document.querySelector('nct-card')?.shadowRoot?.querySelector('[role="dialog"]');
-      return dialog?.querySelector('.title') ? (dialog as HTMLElement).innerText : false;
+      const dialog = document.querySelector<HTMLElement>('[role="dialog"]');
+      return dialog?.querySelector('.title') ? dialog.innerText : false;
     },
     { timeout: 10_000 },
   );
+  return String(await text.jsonValue());
+}
 
-const cardOpen = (page: Page) =>
-  page.evaluate(() => !!document.querySelector('nct-card')?.shadowRoot?.querySelector('[role="dialog"]'));
+const cardOpen = async (page: Page) =>
+  (await cardFrame(page)).evaluate(() => !!document.querySelector('[role="dialog"]'));
 
 function recordTitle(id: string): string {
   const record = realRecord(id) as { protocolSection: { identificationModule: { briefTitle: string } } };
@@ -63,7 +84,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
   it.skipIf(!HAVE_CTGOV)('opens the card on hover with the record’s title and status', async () => {
     const page = await open('card.html');
     await page.hover('nct-ref[data-nct-id="NCT05147467"]');
-    const text = String(await (await cardText(page)).jsonValue());
+    const text = await cardText(page);
     expect(text).toContain(recordTitle('NCT05147467'));
     expect(text).toContain('Recruiting');
     expect(text).toContain('Phase 2');
@@ -75,11 +96,10 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     async () => {
       const page = await open('card.html');
       await page.focus('nct-ref[data-nct-id="NCT00184067"]');
-      expect(String(await (await cardText(page)).jsonValue())).toContain('Terminated');
+      expect(await cardText(page)).toContain('Terminated');
       await page.keyboard.press('Escape');
-      await page.waitForFunction(
-        () => !document.querySelector('nct-card')?.shadowRoot?.querySelector('[role="dialog"]'),
-      );
+      const frame = await cardFrame(page);
+      await frame.waitForFunction(() => !document.querySelector('[role="dialog"]'));
       expect(await cardOpen(page)).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
         'NCT00184067',

@@ -18,6 +18,11 @@ function fakeUi() {
     ui: {
       ready: () => Promise.resolve(),
       host: () => host,
+      focus() {
+        const dialog = shadow.querySelector<HTMLElement>('[role="dialog"]');
+        dialog?.focus();
+        return dialog !== null;
+      },
       render(view: CardView | undefined) {
         views.push(view);
         shadow.innerHTML = view

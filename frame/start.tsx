@@ -1,0 +1,133 @@
+/**
+ * The card frame's runtime: an extension page (card.html) that the content script shows beside an ID.
+ * It asks the background for the trial and reads the reader's note, home location and distance unit
+ * from storage itself: none of it passes through the web page, which cannot read a cross-origin
+ * frame, see the keys typed into it or click its controls. From its parent it takes only "show this
+ * ID", "hide" and "take focus" (lib/card/frame-protocol.ts), as untrusted input.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { TrialCard } from '@/components/TrialCard';
+import type { DistanceContext } from '@/components/card/LocationsSection';
+import { frameMessage, readToFrame, type FromFrame } from '@/lib/card/frame-protocol';
+import { sendToBackground, trialError, type TrialResult } from '@/lib/messaging';
+import type { NctId } from '@/lib/nct';
+import { HOME_KEY, UNIT_KEY, loadDistanceSettings } from '@/lib/storage/home';
+import { loadNote, noteKey, saveNote, type Note } from '@/lib/storage/notes';
+import { unitForLocale } from '@/lib/trial/locations';
+
+interface Shown {
+  id: NctId;
+  result?: TrialResult;
+  pinned: boolean;
+  note?: Note;
+}
+
+export function startCardFrame(root: HTMLElement): void {
+  let shown: Shown | undefined;
+  let distance: DistanceContext | undefined;
+  /** Each show gets a number: answers for an earlier show are dropped. */
+  let generation = 0;
+
+  // The parent is the web page's window: it receives these, and so may the page. Public only.
+  const post = (message: FromFrame) => window.parent.postMessage(frameMessage(message), '*');
+
+  const dialog = () => root.querySelector<HTMLElement>('[role="dialog"]');
+  const focusDialog = () => dialog()?.focus();
+
+  function draw(): void {
+    const view = shown;
+    render(
+      view ? (
+        <TrialCard
+          view={{ id: view.id, result: view.result, pinned: view.pinned }}
+          now={Date.now()}
+          onClose={() => post({ type: 'close', restoreFocus: true })}
+          onTogglePin={() => {
+            view.pinned = !view.pinned;
+            post({ type: 'togglePin' });
+            draw();
+          }}
+          onRetry={() => void load(view.id, ++generation)}
+          onFullView={() => void sendToBackground({ type: 'openFullView', id: view.id })}
+          distance={distance}
+          note={view.note}
+          onSaveNote={(note) => saveNote(view.id, note)}
+          onTurnOffSite={() => post({ type: 'turnOffSite' })}
+        />
+      ) : null,
+      root,
+    );
+  }
+
+  async function load(id: NctId, run: number): Promise<void> {
+    if (shown?.id === id) shown.result = undefined;
+    draw();
+    const [result, note] = await Promise.all([
+      sendToBackground({ type: 'getTrials', ids: [id] }).then(
+        ([answer]) => answer ?? { id, ok: false as const, error: trialError('network', id) },
+        () => ({ id, ok: false as const, error: trialError('network', id) }),
+      ),
+      loadNote(id).catch(() => undefined),
+    ]);
+    if (run !== generation || shown?.id !== id) return;
+    shown.result = result;
+    shown.note = note;
+    draw();
+  }
+
+  const readDistance = () =>
+    loadDistanceSettings().then(({ home, unit }) => {
+      distance = home && { home, unit: unit === 'auto' ? unitForLocale(navigator.language) : unit };
+      draw();
+    });
+
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent) return;
+    const command = readToFrame(event.data);
+    if (!command) return;
+    if (command.type === 'hide') {
+      shown = undefined;
+      generation++;
+      draw();
+    } else if (command.type === 'focus') {
+      focusDialog();
+    } else {
+      if (shown?.id !== command.id) {
+        shown = { id: command.id, pinned: false };
+        void load(command.id, ++generation);
+      }
+      if (command.focus) requestAnimationFrame(focusDialog);
+    }
+  });
+
+  // Keys typed here never reach the page: Escape is the card's own.
+  window.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && shown) {
+      event.preventDefault();
+      post({ type: 'close', restoreFocus: true });
+    }
+  });
+
+  // A control that re-renders away takes focus with it: give focus back to the card, not the page.
+  root.addEventListener('focusout', (event) => {
+    if (event.relatedTarget === null)
+      setTimeout(() => document.activeElement === document.body && focusDialog(), 0);
+  });
+
+  browser.storage.onChanged.addListener((changes) => {
+    if (HOME_KEY in changes || UNIT_KEY in changes) void readDistance();
+    if (shown && noteKey(shown.id) in changes) {
+      const id = shown.id;
+      void loadNote(id).then((note) => {
+        if (shown?.id === id) {
+          shown.note = note;
+          draw();
+        }
+      });
+    }
+  });
+
+  void readDistance();
+  post({ type: 'ready' });
+}
