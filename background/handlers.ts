@@ -27,23 +27,42 @@ export interface Services {
   openOptions(): Promise<void>;
 }
 
-/** Who sent a message: a content script in a tab, or one of our pages. */
+/** Who sent a message: a content script in a tab, or one of our pages (`url` is the sender's document). */
 export interface MessageSender {
   tab?: { id?: number };
+  url?: string;
 }
+
+/** Extension tabs a tab may open per minute: a reader clicks a few; a page driving us would flood. */
+export const TABS_PER_MINUTE = 5;
 
 function sumInfo(a: CacheInfo, b: CacheInfo): CacheInfo {
   return { entries: a.entries + b.entries, bytes: a.bytes + b.bytes };
 }
 
-export function backgroundHandlers(services: Services): Handlers<BackgroundProtocol, MessageSender> {
+export function backgroundHandlers(
+  services: Services,
+  context: { ownPage(url: string | undefined): boolean; now(): number },
+): Handlers<BackgroundProtocol, MessageSender> {
+  const opened = new Map<number, number[]>();
+  /** A full view opens only for a click in one of our own pages (the card frame, the popup), a few a minute per tab. */
+  const mayOpenTab = (sender: MessageSender): boolean => {
+    if (!context.ownPage(sender.url)) return false;
+    const key = sender.tab?.id ?? -1;
+    const now = context.now();
+    const recent = (opened.get(key) ?? []).filter((at) => now - at < 60_000);
+    if (recent.length >= TABS_PER_MINUTE) return false;
+    opened.set(key, [...recent, now]);
+    return true;
+  };
   return {
     getTrials: ({ ids }) => services.trials.getTrials(ids),
     async getTrialDetails({ id }) {
       const [result] = await services.details.getTrials([id]);
       return result ?? { id, ok: false, error: trialError('invalid-id', id) };
     },
-    async openFullView({ id }) {
+    async openFullView({ id }, sender) {
+      if (!mayOpenTab(sender)) return { opened: false };
       await services.openFullView(id);
       return { opened: true };
     },

@@ -70,20 +70,26 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
   const openFullView = async (id: string) => {
     await browser.tabs.create({ url: `${browser.runtime.getURL('/trial.html')}?id=${id}` });
   };
-  const handlers = backgroundHandlers({
-    trials,
-    details,
-    openFullView,
-    async showCount(tabId, count) {
-      const { badge } = await loadSettings();
-      const text = badge && count > 0 ? String(Math.min(count, 999)) : '';
-      await (browser.action ?? browser.browserAction).setBadgeText({ tabId, text });
-      return text !== '';
+  const ownOrigin = browser.runtime.getURL('/');
+  const handlers = backgroundHandlers(
+    {
+      trials,
+      details,
+      openFullView,
+      async showCount(tabId, count) {
+        const { badge } = await loadSettings();
+        const text = badge && count > 0 ? String(Math.min(count, 999)) : '';
+        await (browser.action ?? browser.browserAction).setBadgeText({ tabId, text });
+        return text !== '';
+      },
+      async openOptions() {
+        await browser.runtime.openOptionsPage();
+      },
     },
-    async openOptions() {
-      await browser.runtime.openOptionsPage();
-    },
-  });
+    // Content scripts run beside the page: only our own pages (a real click in the card frame or the
+    // popup) may ask for a new tab.
+    { ownPage: (url) => url?.startsWith(ownOrigin) === true, now },
+  );
 
   const onInstalled = ({ reason }: { reason: string }) => {
     for (const item of MENU_ITEMS) browser.contextMenus.create(item);

@@ -3,11 +3,8 @@
  * what they send is checked before it is obeyed. Background only.
  */
 import { z } from '@/lib/zod';
-import type { BackgroundMessage } from './messaging';
+import { MAX_IDS_PER_REQUEST, type BackgroundMessage } from './messaging';
 import { nctIdSchema } from './nct.schema';
-
-/** A page can name many trials, but a single request for thousands is not a reader's hover. */
-export const MAX_IDS_PER_REQUEST = 500;
 
 const backgroundMessageSchema = z.discriminatedUnion('type', [
   z.object({

@@ -96,6 +96,19 @@ export type BackgroundAnswer<M extends BackgroundMessage = BackgroundMessage> = 
 >;
 export type TabAnswer<M extends TabMessage = TabMessage> = AnswerOf<TabProtocol, M>;
 
+/** A page can name many trials, but a single request for thousands is not a reader's hover. */
+export const MAX_IDS_PER_REQUEST = 500;
+
+/** Asks for any number of trials in requests of at most MAX_IDS_PER_REQUEST IDs (the popup's list). */
+export async function getTrialsInBatches(ids: readonly string[]): Promise<TrialResult[]> {
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += MAX_IDS_PER_REQUEST)
+    batches.push(ids.slice(i, i + MAX_IDS_PER_REQUEST));
+  return (
+    await Promise.all(batches.map((batch) => sendToBackground({ type: 'getTrials', ids: batch })))
+  ).flat();
+}
+
 /** What the background answers to a message it refuses (wrong shape, unknown type). */
 export interface Refusal {
   refused: true;

@@ -2,7 +2,7 @@ import '@/components/popup/popup.css';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupPage } from '@/components/popup/PopupPage';
-import { sendToBackground, sendToTab } from '@/lib/messaging';
+import { getTrialsInBatches, sendToTab } from '@/lib/messaging';
 import { setSiteOff } from '@/lib/storage/settings';
 
 // Wiring only: the popup for the active tab (or `?tab=<id>`, how tests open it as a page of its own).
@@ -17,7 +17,7 @@ if (app) {
           : (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id
       }
       askPage={(tabId, request) => sendToTab(tabId, request)}
-      getTrials={(ids) => sendToBackground({ type: 'getTrials', ids })}
+      getTrials={getTrialsInBatches}
       setSiteOff={(host, off) => setSiteOff(host, off).then(() => undefined)}
       copy={(text) => navigator.clipboard.writeText(text)}
     />,

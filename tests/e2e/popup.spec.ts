@@ -158,3 +158,19 @@ test.describe('first run and the card ⚙ in Chromium', () => {
     await page.close();
   });
 });
+
+test.describe('the popup on a page naming many trials', () => {
+  test('lists 600 distinct trials (asked for in batches) and ignores a forged ID', async ({
+    openPage,
+    extension,
+  }) => {
+    const page = await openPage('many.html');
+    await expect.poll(() => page.locator('nct-ref').count()).toBe(600);
+    const popup = await openPopup(extension, page);
+    await expect(popup.locator('.trials li')).toHaveCount(600);
+    expect(await popup.locator('main').innerText()).not.toContain("can't be read");
+    expect(await popup.locator('.trials').innerText()).not.toContain('NCT00000001000');
+    await popup.close();
+    await page.close();
+  });
+});

@@ -179,3 +179,28 @@ describe('background: refusing what it should not obey', () => {
     expect(bg.requests).toHaveLength(0);
   });
 });
+
+describe('background: opening extension tabs', () => {
+  const card = {
+    id: fakeBrowser.runtime.id,
+    url: 'chrome-extension://test-extension-id/card.html',
+    tab: { id: 7 },
+  };
+  const page = { id: fakeBrowser.runtime.id, url: 'https://attacker.example/', tab: { id: 7 } };
+  const open = (sender: object) => bg.ask({ type: 'openFullView', id: 'NCT05147467' }, sender);
+
+  it('opens the full view for our own card frame, not for a content script beside a page', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    expect(await open(page)).toEqual({ opened: false });
+    expect(create).not.toHaveBeenCalled();
+    expect(await open(card)).toEqual({ opened: true });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
+  it('opens at most a few tabs a minute for one tab', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'create');
+    const answers = [];
+    for (let i = 0; i < 8; i++) answers.push(await open(card));
+    expect(answers.filter((a) => (a as { opened: boolean }).opened)).toHaveLength(5);
+  });
+});
