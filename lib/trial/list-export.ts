@@ -4,7 +4,7 @@
  */
 import { csvCell } from '../csv';
 import type { TrialResult } from '../messaging';
-import { recordUrl, type NctId } from '../nct';
+import { parseNctId, recordUrl } from '../nct';
 import { phaseLabel } from './words';
 import { statusLabel } from './status';
 
@@ -16,17 +16,34 @@ interface Row {
   url: string;
 }
 
+/** Only answers for real NCT IDs: an ID that is not one (forged by a page) is never exported. */
 function rows(results: readonly TrialResult[]): Row[] {
-  return results.map((r) => ({
-    id: r.id,
+  return results.flatMap((r) => {
+    const id = parseNctId(r.id);
+    return id && id === r.id ? [{ ...row(r), id, url: recordUrl(id) }] : [];
+  });
+}
+
+function row(r: TrialResult): Omit<Row, 'id' | 'url'> {
+  return {
     title: r.ok ? (r.trial.briefTitle ?? '') : '',
     status: r.ok ? statusLabel(r.trial.status.overall).label : r.error.message,
     phase: r.ok ? (phaseLabel(r.trial.phases) ?? '') : '',
-    url: recordUrl(r.id as NctId),
-  }));
+  };
 }
 
-const markdownCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+/**
+ * Registry text as inert Markdown: HTML characters as entities (no `<img onerror>`, no `<script>`),
+ * Markdown's own punctuation escaped (no `[x](javascript:…)` link, no emphasis, no table break), one line.
+ */
+const markdownCell = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    // Inside a table cell only these are special: with `[` escaped no link can form.
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/\s*\n\s*/g, ' ');
 
 export function listMarkdown(results: readonly TrialResult[]): string {
   const lines = ['| NCT ID | Title | Status | Phase |', '| --- | --- | --- | --- |'];

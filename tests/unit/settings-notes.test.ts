@@ -183,3 +183,36 @@ describe('the list of trials on a page, for pasting', () => {
     );
   });
 });
+
+describe('exports keep registry text inert', () => {
+  const hostile = (title: string, id = 'NCT06056921'): TrialResult => ({
+    id,
+    ok: true,
+    fetchedAt: 0,
+    trial: summaryWith('NCT06056921', { briefTitle: title, status: { overall: 'RECRUITING' } }),
+  });
+
+  it.each([
+    ['<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert(1)&gt;'],
+    ['<script>alert(2)</script>', '&lt;script&gt;alert(2)&lt;/script&gt;'],
+    ['[click me](javascript:alert(3))', '\\[click me\\](javascript:alert(3))'],
+    ['**bold** _it_ `code` | pipe', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\| pipe'],
+  ])('Markdown: %s', (title, cell) => {
+    expect(listMarkdown([hostile(title)]).split('\n')[2]).toBe(
+      `| [NCT06056921](https://clinicaltrials.gov/study/NCT06056921) | ${cell} | Recruiting |  |`,
+    );
+  });
+
+  it('never exports an answer for something that is not an NCT ID', () => {
+    const forged = hostile('x', 'NCT0000000100000000000000000000000000000000000000000000000000001');
+    expect(listMarkdown([forged]).split('\n')).toHaveLength(3);
+    expect(listCsv([forged])).toBe('nct_id,title,status,phase,url\r\n');
+  });
+
+  it.each(['=1+1', '  =HYPERLINK("x")', '\u3000@SUM(A1)', '＝1+1', '＋1', '\t=1', '-2'])(
+    'CSV keeps %j from running as a formula',
+    (value) => {
+      expect(csvCell(value).replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
+});
