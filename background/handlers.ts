@@ -56,7 +56,9 @@ export function backgroundHandlers(
     return true;
   };
   return {
-    getTrials: ({ ids }) => services.trials.getTrials(ids),
+    // The reader's own look first; a page's prefetch waits in its tab's lane (no tab fills the queue).
+    getTrials: ({ ids, priority }, sender) =>
+      services.trials.getTrials(ids, { priority: priority ?? 'urgent', tab: sender.tab?.id ?? -1 }),
     async getTrialDetails({ id }) {
       const [result] = await services.details.getTrials([id]);
       return result ?? { id, ok: false, error: trialError('invalid-id', id) };

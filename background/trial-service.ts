@@ -23,11 +23,29 @@ export interface TrialServiceOptions {
   maxBatch?: number;
   /** Least time between the starts of two requests (3 a second by default). */
   minIntervalMs?: number;
+  /** Prefetched IDs waiting per tab at most; the oldest are dropped past it. */
+  maxPrefetchPerTab?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
 
 type Outcome = { ok: true; summary: TrialSummary; fetchedAt: number } | { ok: false; code: TrialErrorCode };
+
+interface Waiting {
+  id: NctId;
+  resolve: (outcome: Outcome) => void;
+}
+
+/**
+ * Who is waiting: `urgent` (a reader looking now), `list` (the popup's whole list) or `prefetch` (IDs
+ * near a page's viewport, a guess), and for which tab.
+ */
+export interface Lane {
+  priority: 'urgent' | 'list' | 'prefetch';
+  tab: number;
+}
+
+const URGENT: Lane = { priority: 'urgent', tab: -1 };
 
 const defaultFetchBatch = (ids: NctId[]) => withRetries(() => fetchTrialBatch(ids));
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -39,18 +57,22 @@ export function createTrialService(options: TrialServiceOptions) {
   // 50 IDs: 200 IDs on a page cost 4 requests; the URL stays under 1 kB and the answer well under the size bound.
   const maxBatch = options.maxBatch ?? 50;
   const minIntervalMs = options.minIntervalMs ?? 334;
+  const maxPrefetchPerTab = options.maxPrefetchPerTab ?? 150;
   const now = options.now ?? (() => Date.now());
   const sleep = options.sleep ?? defaultSleep;
 
   const inFlight = new Map<NctId, Promise<Outcome>>();
-  const waiting: { id: NctId; resolve: (outcome: Outcome) => void }[] = [];
-  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /** IDs a reader is looking at now (hover, focus, a full view): always asked for first. */
+  const urgent: Waiting[] = [];
+  /** Everything else, one lane per tab and kind: lanes take turns, so no tab fills the queue for all. */
+  const lanes = new Map<string, Waiting[]>();
+  let pumping = false;
   let nextStart = 0;
   let stopped = false;
   /** The last refresh of a cached trial failed: its cached answer says so. */
   const refreshFailures = new Map<NctId, TrialErrorCode>();
 
-  /** Waits for this request's turn: request starts are spaced by `minIntervalMs`. */
+  /** Waits for the next request's turn: request starts are spaced by `minIntervalMs`. */
   async function takeTurn(): Promise<void> {
     const start = Math.max(now(), nextStart);
     nextStart = start + minIntervalMs;
@@ -58,12 +80,11 @@ export function createTrialService(options: TrialServiceOptions) {
     if (wait > 0) await sleep(wait);
   }
 
-  async function runBatch(batch: { id: NctId; resolve: (outcome: Outcome) => void }[]): Promise<void> {
+  async function runBatch(batch: Waiting[]): Promise<void> {
     const ids = batch.map((item) => item.id);
     let result: BatchResult | undefined;
     let failure: TrialErrorCode = 'network';
     try {
-      await takeTurn();
       result = await fetchBatch(ids);
     } catch (error) {
       failure = error instanceof ApiError ? error.code : 'network';
@@ -84,29 +105,85 @@ export function createTrialService(options: TrialServiceOptions) {
     batch.forEach((item, i) => item.resolve(outcomes[i] as Outcome));
   }
 
-  function flush(): void {
-    if (flushTimer !== undefined) clearTimeout(flushTimer);
-    flushTimer = undefined;
-    if (stopped) return;
-    while (waiting.length > 0) void runBatch(waiting.splice(0, maxBatch));
+  /** The next request's IDs, chosen at its turn: urgent ones first, then one from each lane in turn. */
+  function takeBatch(): Waiting[] {
+    const batch = urgent.splice(0, maxBatch);
+    while (batch.length < maxBatch && lanes.size > 0) {
+      for (const [key, lane] of lanes) {
+        const item = lane.shift();
+        if (item) batch.push(item);
+        if (lane.length === 0) lanes.delete(key);
+        if (batch.length >= maxBatch) break;
+      }
+    }
+    return batch;
+  }
+
+  async function pump(): Promise<void> {
+    // A short window first: IDs asked for in the same moment go out as one request.
+    await new Promise((resolve) => setTimeout(resolve, windowMs));
+    while (!stopped && (urgent.length > 0 || lanes.size > 0)) {
+      await takeTurn();
+      if (stopped) break;
+      const batch = takeBatch();
+      if (batch.length > 0) void runBatch(batch);
+    }
+    pumping = false;
+  }
+
+  function enqueue(item: Waiting, lane: Lane): void {
+    if (lane.priority === 'urgent') urgent.push(item);
+    else {
+      const key = `${lane.tab}:${lane.priority}`;
+      const queue = lanes.get(key) ?? [];
+      queue.push(item);
+      lanes.set(key, queue);
+      // Prefetches are a guess at what will be read: a tab adding IDs faster than they can be asked
+      // for loses its oldest guesses (asked for again if hovered), not other tabs' turns.
+      if (lane.priority === 'prefetch' && queue.length > maxPrefetchPerTab) {
+        const dropped = queue.shift();
+        if (dropped) {
+          dropped.resolve({ ok: false, code: 'rate-limited' });
+          inFlight.delete(dropped.id);
+        }
+      }
+    }
+    if (!pumping && !stopped) {
+      pumping = true;
+      void pump();
+    }
+  }
+
+  /** Moves an ID waiting in a lane to the urgent queue (a prefetched ID the reader now hovers). */
+  function promote(id: NctId): void {
+    for (const [key, lane] of lanes) {
+      const at = lane.findIndex((item) => item.id === id);
+      if (at < 0) continue;
+      const [item] = lane.splice(at, 1);
+      if (item) urgent.push(item);
+      if (lane.length === 0) lanes.delete(key);
+      return;
+    }
   }
 
   /** The API's answer for one ID, batched with the others asked for in the same window. */
-  function load(id: NctId): Promise<Outcome> {
+  function load(id: NctId, lane: Lane = URGENT): Promise<Outcome> {
     const existing = inFlight.get(id);
-    if (existing) return existing;
-    const outcome = new Promise<Outcome>((resolve) => {
-      waiting.push({ id, resolve });
-      if (waiting.length >= maxBatch) flush();
-      else flushTimer ??= setTimeout(flush, windowMs);
-    });
+    if (existing) {
+      if (lane.priority === 'urgent') promote(id);
+      return existing;
+    }
+    const outcome = new Promise<Outcome>((resolve) => enqueue({ id, resolve }, lane));
     inFlight.set(id, outcome);
-    void outcome.then(() => inFlight.delete(id));
+    void outcome.then(() => {
+      if (inFlight.get(id) === outcome) inFlight.delete(id);
+    });
     return outcome;
   }
 
-  function refresh(id: NctId): void {
-    void load(id).then((outcome) => {
+  function refresh(id: NctId, lane: Lane): void {
+    // A stale entry is answered at once; its refresh is no one's urgent need.
+    void load(id, lane.priority === 'urgent' ? { ...lane, priority: 'list' } : lane).then((outcome) => {
       if (outcome.ok) refreshFailures.delete(id);
       else refreshFailures.set(id, outcome.code);
     });
@@ -114,7 +191,7 @@ export function createTrialService(options: TrialServiceOptions) {
 
   return {
     /** One answer per distinct requested ID, in the order asked. */
-    async getTrials(rawIds: readonly string[]): Promise<TrialResult[]> {
+    async getTrials(rawIds: readonly string[], lane: Lane = URGENT): Promise<TrialResult[]> {
       const requested = [...new Set(rawIds)];
       const ids = [...new Set(requested.map((raw) => parseNctId(raw)).filter((id) => id !== undefined))];
       const cached = await cache.get(ids).catch(() => new Map<NctId, never>());
@@ -122,10 +199,10 @@ export function createTrialService(options: TrialServiceOptions) {
       for (const id of ids) {
         const hit = cached.get(id);
         if (!hit) {
-          outcomes.set(id, load(id));
+          outcomes.set(id, load(id, lane));
           continue;
         }
-        if (hit.stale) refresh(id);
+        if (hit.stale) refresh(id, lane);
         outcomes.set(id, Promise.resolve({ ok: true, summary: hit.summary, fetchedAt: hit.fetchedAt }));
       }
       return Promise.all(
@@ -159,9 +236,9 @@ export function createTrialService(options: TrialServiceOptions) {
     /** No more requests: a stopped background (tests, a reload) leaves nothing running. */
     stop(): void {
       stopped = true;
-      if (flushTimer !== undefined) clearTimeout(flushTimer);
-      flushTimer = undefined;
-      for (const { resolve } of waiting.splice(0)) resolve({ ok: false, code: 'network' });
+      const left = [...urgent.splice(0), ...[...lanes.values()].flat()];
+      lanes.clear();
+      for (const { resolve } of left) resolve({ ok: false, code: 'network' });
     },
   };
 }

@@ -80,8 +80,7 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
     if (message.type === 'ready') {
       frameOrigin = event.origin;
       markReady();
-    }
-    else if (message.type === 'close') actions.close(message.restoreFocus);
+    } else if (message.type === 'close') actions.close(message.restoreFocus);
     else if (message.type === 'togglePin') actions.togglePin();
     else actions.turnOffSite();
   };

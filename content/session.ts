@@ -31,14 +31,17 @@ export function startSession(doc: Document, settings: Settings): Session {
   const results = new Map<NctId, TrialResult>();
 
   const chips = startChips({ doc, result: (id) => results.get(id) }, settings.chips);
-  const loader = createTrialLoader((ids) => sendToBackground({ type: 'getTrials', ids }), {
-    onResult: (result) => {
-      const id = parseNctId(result.id);
-      if (!id) return;
-      results.set(id, result);
-      chips.update(id);
+  const loader = createTrialLoader(
+    (ids, priority) => sendToBackground({ type: 'getTrials', ids, priority }),
+    {
+      onResult: (result) => {
+        const id = parseNctId(result.id);
+        if (!id) return;
+        results.set(id, result);
+        chips.update(id);
+      },
     },
-  });
+  );
   const prefetcher = createPrefetcher((ids) => {
     if (current.prefetch || current.chips) loader.prefetch(ids);
   });

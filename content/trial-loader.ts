@@ -1,12 +1,14 @@
 /**
  * The content script's view of the trial data: asks the background, batches what is asked for in
- * the same moment into one message, and remembers answers for the life of the page (the background
- * has the real cache). An error is not remembered, so "Retry" asks again.
+ * the same moment into one message per priority, and remembers answers for the life of the page (the
+ * background has the real cache). An error is not remembered, so "Retry" (or a later hover) asks again.
+ * A hovered or focused ID is `urgent`; IDs near the viewport are `prefetch`, which the background may
+ * put behind other tabs' urgent needs or drop when a page floods it.
  */
-import { trialError, type TrialResult } from '@/lib/messaging';
+import { trialError, type TrialPriority, type TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 
-export type SendGetTrials = (ids: NctId[]) => Promise<TrialResult[]>;
+export type SendGetTrials = (ids: NctId[], priority: TrialPriority) => Promise<TrialResult[]>;
 
 export function createTrialLoader(
   send: SendGetTrials,
@@ -14,17 +16,13 @@ export function createTrialLoader(
 ) {
   const windowMs = options.windowMs ?? 40;
   const known = new Map<NctId, Promise<TrialResult>>();
-  let waiting = new Map<NctId, (result: TrialResult) => void>();
+  let waiting = new Map<NctId, { resolve: (result: TrialResult) => void; priority: TrialPriority }>();
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  async function flush(): Promise<void> {
-    timer = undefined;
-    const batch = waiting;
-    waiting = new Map();
-    const ids = [...batch.keys()];
+  async function ask(batch: Map<NctId, (result: TrialResult) => void>, priority: TrialPriority) {
     let results: TrialResult[] = [];
     try {
-      results = await send(ids);
+      results = await send([...batch.keys()], priority);
     } catch {
       // The background could not be reached (extension updated or reloaded under this page).
     }
@@ -37,12 +35,28 @@ export function createTrialLoader(
     }
   }
 
-  function load(id: NctId): Promise<TrialResult> {
+  function flush(): void {
+    timer = undefined;
+    const batch = waiting;
+    waiting = new Map();
+    const byPriority = new Map<TrialPriority, Map<NctId, (result: TrialResult) => void>>();
+    for (const [id, { resolve, priority }] of batch) {
+      const group = byPriority.get(priority) ?? new Map();
+      group.set(id, resolve);
+      byPriority.set(priority, group);
+    }
+    for (const [priority, group] of byPriority) void ask(group, priority);
+  }
+
+  function load(id: NctId, priority: TrialPriority = 'urgent'): Promise<TrialResult> {
     const existing = known.get(id);
+    const pending = waiting.get(id);
+    // Hovered while waiting as a prefetch: it goes out as urgent.
+    if (pending && priority === 'urgent') pending.priority = 'urgent';
     if (existing) return existing;
-    const promise = new Promise<TrialResult>((resolve) => waiting.set(id, resolve));
+    const promise = new Promise<TrialResult>((resolve) => waiting.set(id, { resolve, priority }));
     known.set(id, promise);
-    timer ??= setTimeout(() => void flush(), windowMs);
+    timer ??= setTimeout(flush, windowMs);
     return promise;
   }
 
@@ -50,7 +64,7 @@ export function createTrialLoader(
     load,
     /** Asks for several trials ahead of need (IDs near the viewport). */
     prefetch(ids: Iterable<NctId>): void {
-      for (const id of ids) void load(id);
+      for (const id of ids) void load(id, 'prefetch');
     },
     /** Answers already here, without asking (for the card's first paint). */
     peek(id: NctId): Promise<TrialResult> | undefined {

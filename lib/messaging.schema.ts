@@ -11,6 +11,7 @@ const backgroundMessageSchema = z.discriminatedUnion('type', [
     type: z.literal('getTrials'),
     // IDs are checked one by one later, so that one malformed ID gets its own `invalid-id` answer.
     ids: z.array(z.string().max(64)).min(1).max(MAX_IDS_PER_REQUEST),
+    priority: z.enum(['urgent', 'list', 'prefetch']).optional(),
   }),
   z.object({ type: z.literal('getTrialDetails'), id: z.string().max(64) }),
   z.object({ type: z.literal('openFullView'), id: nctIdSchema }),

@@ -34,6 +34,8 @@ export type TrialResult =
     }
   | { id: string; ok: false; error: TrialError };
 
+export type TrialPriority = 'urgent' | 'list' | 'prefetch';
+
 export interface CacheInfo {
   entries: number;
   bytes: number;
@@ -48,8 +50,11 @@ export interface PageTrials {
 
 /** Requests to the background worker, each with its answer. */
 export interface BackgroundProtocol {
-  /** Card data, batched. IDs arrive as written and are checked one by one (`invalid-id`). */
-  getTrials: { request: { ids: string[] }; answer: TrialResult[] };
+  /**
+   * Card data, batched. IDs arrive as written and are checked one by one (`invalid-id`). `priority`:
+   * `urgent` (default: a reader is looking now), `list` (the popup's list), `prefetch` (near the viewport).
+   */
+  getTrials: { request: { ids: string[]; priority?: TrialPriority }; answer: TrialResult[] };
   /** One trial with everything the full view shows (summary, design, arms). */
   getTrialDetails: { request: { id: string }; answer: TrialResult };
   /** Opens the full view of a trial in a new tab (content scripts cannot open extension pages). */

@@ -204,3 +204,40 @@ describe('background: opening extension tabs', () => {
     expect(answers.filter((a) => (a as { opened: boolean }).opened)).toHaveLength(5);
   });
 });
+
+describe('background: fairness between tabs', () => {
+  const ids = (from: number, count: number) =>
+    Array.from({ length: count }, (_, i) => `NCT${String(from + i).padStart(8, '0')}`);
+  const fromTab = (tab: number) => ({ id: fakeBrowser.runtime.id, tab: { id: tab } });
+
+  it('asks for a hovered ID before another tab’s flood of prefetches', async () => {
+    const flood = [0, 1, 2, 3].map((k) =>
+      bg.ask({ type: 'getTrials', ids: ids(10_000 + k * 500, 500), priority: 'prefetch' }, fromTab(1)),
+    );
+    const hovered = bg.ask({ type: 'getTrials', ids: ['NCT00000042'] }, fromTab(2));
+    expect(await hovered).toMatchObject([{ id: 'NCT00000042', ok: true }]);
+    expect(bg.idsAsked()[0]?.[0]).toBe('NCT00000042');
+    await Promise.all(flood);
+  });
+
+  it('bounds one tab’s waiting prefetches; the oldest are dropped, not asked for', async () => {
+    const answers = (await bg.ask(
+      { type: 'getTrials', ids: ids(20_000, 500), priority: 'prefetch' },
+      fromTab(1),
+    )) as { ok: boolean; error?: { code: string } }[];
+    const asked = bg.idsAsked().flat();
+    expect(asked.length).toBeLessThanOrEqual(150);
+    expect(answers.filter((a) => a.ok)).toHaveLength(asked.length);
+    expect(answers.filter((a) => !a.ok).every((a) => a.error?.code === 'rate-limited')).toBe(true);
+  });
+
+  it('gives prefetching tabs turns within each request', async () => {
+    await Promise.all([
+      bg.ask({ type: 'getTrials', ids: ids(30_000, 100), priority: 'prefetch' }, fromTab(1)),
+      bg.ask({ type: 'getTrials', ids: ids(40_000, 100), priority: 'prefetch' }, fromTab(2)),
+    ]);
+    const first = bg.idsAsked()[0] ?? [];
+    expect(first.filter((id) => id.startsWith('NCT0003')).length).toBe(25);
+    expect(first.filter((id) => id.startsWith('NCT0004')).length).toBe(25);
+  });
+});
