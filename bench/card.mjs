@@ -1,6 +1,8 @@
 // Card benchmark, in Chromium with the production build: how long after its show deadline (500 ms
 // after the hover began) the card is painted when the trial is already cached, what a background
-// cache hit costs in storage, and the content script's size. Registry answers come from our own small
+// cache hit costs in storage, and the content script's size. The card is an extension page in a
+// frame: the hover is timed in the page and the paint in the frame, both on the absolute clock
+// (`performance.timeOrigin + performance.now()`). Registry answers come from our own small
 // study JSON through `context.route`: this measures the extension, not the network.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -38,7 +40,6 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function benchCard(executablePath) {
   const contentScript = readFileSync(path.join(EXTENSION, 'content-scripts/nct.js'));
-  const contentCss = readFileSync(path.join(EXTENSION, 'content-scripts/nct.css'));
   const html = `<!doctype html><body style="font:16px sans-serif;margin:30px">${IDS.map((id) => `<p>Trial ${id} in a paragraph.</p>`).join('')}</body>`;
   const server = http.createServer((_q, r) => r.end(html));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -63,38 +64,55 @@ export async function benchCard(executablePath) {
       const body = url.searchParams.has('filter.ids') ? { studies: ids.map(study) } : study(ids[0]);
       return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
     });
+    // In the card frame (an extension page): note when a card's title is painted.
+    await context.addInitScript(() => {
+      if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/card.html')) return;
+      window.__painted = [];
+      window.__shows = [];
+      window.addEventListener(
+        'message',
+        (e) => {
+          if (e.data?.['nct-card-frame']?.type === 'show')
+            window.__shows.push(performance.timeOrigin + performance.now());
+        },
+        true,
+      );
+      let last = '';
+      document.addEventListener('DOMContentLoaded', () => {
+        const app = document.getElementById('app');
+        new MutationObserver(() => {
+          // A card counts once it is visible: a preloaded one is drawn ahead, hidden.
+          const title = app && !app.hidden ? (app.querySelector('.card .title')?.textContent ?? '') : '';
+          if (!title || title === last) return;
+          last = title;
+          requestAnimationFrame(() =>
+            setTimeout(() => window.__painted.push(performance.timeOrigin + performance.now()), 0),
+          );
+        }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+    });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The first-run tab, while in front, throttles the test page to a frame a second: close it.
+    const welcome =
+      context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
+      (await context.waitForEvent('page', {
+        predicate: (p) => p.url().endsWith('/welcome.html'),
+        timeout: 15_000,
+      }));
+    await welcome.close();
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForSelector('nct-ref');
     await page.waitForTimeout(1000); // prefetch of the visible IDs completes
     await page.evaluate(() => {
-      window.__hover = 0;
-      window.__painted = [];
+      window.__hovers = [];
       document.addEventListener(
         'pointerover',
         (e) => {
-          if (e.target.closest?.('nct-ref')) window.__hover = performance.now();
+          if (e.target.closest?.('nct-ref')) window.__hovers.push(performance.timeOrigin + performance.now());
         },
         true,
       );
-      const watchShadow = (root) =>
-        new MutationObserver(() => {
-          if (root.querySelector('.card .title') && window.__hover) {
-            const hover = window.__hover;
-            window.__hover = 0;
-            requestAnimationFrame(() =>
-              setTimeout(() => window.__painted.push(performance.now() - hover), 0),
-            );
-          }
-        }).observe(root, { childList: true, subtree: true });
-      new MutationObserver(() => {
-        const host = document.querySelector('nct-card');
-        if (host?.shadowRoot && !host.__watched) {
-          host.__watched = true;
-          watchShadow(host.shadowRoot);
-        }
-      }).observe(document.documentElement, { childList: true });
     });
     for (const id of IDS) {
       await page.mouse.move(1200, 880);
@@ -102,13 +120,18 @@ export async function benchCard(executablePath) {
       await page.hover(`nct-ref[data-nct-id="${id}"]`);
       await page.waitForTimeout(SHOW_DELAY_MS + 250);
     }
-    const painted = await page.evaluate(() => window.__painted);
-    const afterDeadline = painted.map((ms) => ms - SHOW_DELAY_MS);
+    const hovers = await page.evaluate(() => window.__hovers);
+    const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
+    const painted = frame ? await frame.evaluate(() => window.__painted) : [];
+    const shows = frame ? await frame.evaluate(() => window.__shows) : [];
+    if (process.env.BENCH_DEBUG) console.log({ hovers, shows, painted });
+    // Each card's paint after the first hover that preceded it.
+    const afterDeadline = painted.map((at) => at - Math.max(...hovers.filter((h) => h < at)) - SHOW_DELAY_MS);
     const storageMs = await worker.evaluate(async (id) => {
       const times = [];
       for (let i = 0; i < 50; i++) {
         const t0 = performance.now();
-        await globalThis.chrome.storage.local.get(`trial:v1:${id}`);
+        await globalThis.chrome.storage.local.get(`trial:v2:${id}`);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);
@@ -122,7 +145,6 @@ export async function benchCard(executablePath) {
       storageMs,
       jsBytes: contentScript.length,
       jsGzip: gzipSync(contentScript).length,
-      cssGzip: gzipSync(contentCss).length,
     };
   } finally {
     await context.close();
@@ -140,11 +162,11 @@ export function printCard(r) {
     `| show deadline → card painted, cached (median of ${r.samples - 1}) | ${r.medianAfterDeadline.toFixed(1)} ms | < 16 ms (one frame) |`,
   );
   console.log(`| … slowest of those | ${r.maxAfterDeadline.toFixed(1)} ms | |`);
-  console.log(`| … first card on the page (mounts the shadow root) | ${r.first.toFixed(1)} ms | |`);
+  console.log(`| … first card on the page (creates the card frame) | ${r.first.toFixed(1)} ms | ≤ 50 ms |`);
   console.log(
     `| background cache hit: storage.local read in the worker (median of 50) | ${r.storageMs.toFixed(2)} ms | < 5 ms (with the service's own 0.03 ms) |`,
   );
   console.log(
-    `| content script, gzipped (Preact and floating-ui included) | ${kb(r.jsGzip)} JS + ${kb(r.cssGzip)} CSS (${kb(r.jsBytes)} raw JS) | < 30 kB; Wikipedia's previews: 18 kB |`,
+    `| content script, gzipped (floating-ui and the polyfill included; Preact and the card are in the frame) | ${kb(r.jsGzip)} JS (${kb(r.jsBytes)} raw) | < 30 kB; Wikipedia's previews: 18 kB |`,
   );
 }

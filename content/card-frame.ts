@@ -14,6 +14,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { CardUi, CardView } from '@/lib/card/card-ui';
+import type { NctId } from '@/lib/nct';
 import { frameMessage, readFromFrame, type FromFrame, type ToFrame } from '@/lib/card/frame-protocol';
 
 /** The card's box: the frame is exactly this size, and the card fills it (≤ 400 × 450, DESIGN.md). */
@@ -50,8 +51,8 @@ export interface CardFrameActions {
 }
 
 export interface CardFrame extends CardUi {
-  /** Creates the frame (and starts loading card.html) ahead of need: the first hover intent. */
-  prepare(): void;
+  /** Creates the frame ahead of need (the hover intent) and has it get this trial ready. */
+  prepare(id: NctId): void;
   /** Moves focus into the card; false when it is not there yet. */
   focus(): boolean;
   remove(): void;
@@ -68,6 +69,8 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
    * only: if the frame were navigated elsewhere, they would go nowhere.
    */
   let frameOrigin: string | undefined;
+  /** A trial to get ready as soon as the frame can hear it. */
+  let preloadWhenReady: NctId | undefined;
 
   const send = (message: ToFrame) => {
     if (frameOrigin) parts?.frame.contentWindow?.postMessage(frameMessage(message), frameOrigin);
@@ -80,6 +83,8 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
     if (message.type === 'ready') {
       frameOrigin = event.origin;
       markReady();
+      if (preloadWhenReady) send({ type: 'preload', id: preloadWhenReady });
+      preloadWhenReady = undefined;
     } else if (message.type === 'close') actions.close(message.restoreFocus);
     else if (message.type === 'togglePin') actions.togglePin();
     else actions.turnOffSite();
@@ -105,8 +110,10 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
   }
 
   return {
-    prepare() {
+    prepare(id) {
       if (!parts) create();
+      if (frameOrigin) send({ type: 'preload', id });
+      else preloadWhenReady = id;
     },
     async ready() {
       if (!parts) create();

@@ -13,7 +13,7 @@ import { frameMessage, readToFrame, type FromFrame } from '@/lib/card/frame-prot
 import { sendToBackground, trialError, type TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 import { HOME_KEY, UNIT_KEY, loadDistanceSettings } from '@/lib/storage/home';
-import { loadNote, noteKey, saveNote, type Note } from '@/lib/storage/notes';
+import { loadNote, noteIdOfKey, noteKey, saveNote, type Note } from '@/lib/storage/notes';
 import { unitForLocale } from '@/lib/trial/locations';
 
 interface Shown {
@@ -23,11 +23,44 @@ interface Shown {
   note?: Note;
 }
 
+/** A trial's data and the reader's note on it, as the frame last asked for them. */
+interface Loaded {
+  result: TrialResult;
+  note?: Note;
+}
+
 export function startCardFrame(root: HTMLElement): void {
   let shown: Shown | undefined;
+  /**
+   * Whether the card drawn is the one the reader sees. A preloaded trial is drawn ahead, hidden, while
+   * no card is up: at the show deadline the frame only reveals it (no render on the critical path).
+   */
+  let visible = false;
   let distance: DistanceContext | undefined;
   /** Each show gets a number: answers for an earlier show are dropped. */
   let generation = 0;
+  /** Asked for at the hover intent, kept for the show that follows (only the last few). */
+  const preloaded = new Map<NctId, Promise<Loaded>>();
+
+  function fetchTrial(id: NctId): Promise<Loaded> {
+    const failed = { id, ok: false as const, error: trialError('network', id) };
+    return Promise.all([
+      sendToBackground({ type: 'getTrials', ids: [id] }).then(
+        ([answer]) => answer ?? failed,
+        () => failed,
+      ),
+      loadNote(id).catch(() => undefined),
+    ]).then(([result, note]) => ({ result, note }));
+  }
+
+  function preload(id: NctId): Promise<Loaded> {
+    const existing = preloaded.get(id);
+    if (existing) return existing;
+    const loading = fetchTrial(id);
+    preloaded.set(id, loading);
+    if (preloaded.size > 8) preloaded.delete(preloaded.keys().next().value as NctId);
+    return loading;
+  }
 
   // The parent is the web page's window: it receives these, and so may the page. Public only.
   const post = (message: FromFrame) => window.parent.postMessage(frameMessage(message), '*');
@@ -36,6 +69,7 @@ export function startCardFrame(root: HTMLElement): void {
   const focusDialog = () => dialog()?.focus();
 
   function draw(): void {
+    root.hidden = !visible;
     const view = shown;
     render(
       view ? (
@@ -48,7 +82,7 @@ export function startCardFrame(root: HTMLElement): void {
             post({ type: 'togglePin' });
             draw();
           }}
-          onRetry={() => void load(view.id, ++generation)}
+          onRetry={() => void load(view.id, ++generation, true)}
           onFullView={() => void sendToBackground({ type: 'openFullView', id: view.id })}
           distance={distance}
           note={view.note}
@@ -60,16 +94,18 @@ export function startCardFrame(root: HTMLElement): void {
     );
   }
 
-  async function load(id: NctId, run: number): Promise<void> {
-    if (shown?.id === id) shown.result = undefined;
-    draw();
-    const [result, note] = await Promise.all([
-      sendToBackground({ type: 'getTrials', ids: [id] }).then(
-        ([answer]) => answer ?? { id, ok: false as const, error: trialError('network', id) },
-        () => ({ id, ok: false as const, error: trialError('network', id) }),
-      ),
-      loadNote(id).catch(() => undefined),
-    ]);
+  /** Shows a trial: from what was preloaded when there is something (then at once), else asks. */
+  async function load(id: NctId, run: number, fresh = false): Promise<void> {
+    if (fresh) preloaded.delete(id);
+    const loading = preload(id);
+    const early = await Promise.race([loading, Promise.resolve(undefined)]);
+    if (!early && shown?.id === id) {
+      shown.result = undefined;
+      draw();
+    }
+    const { result, note } = early ?? (await loading);
+    // A preload serves one show: the next hover asks again (the background's cache answers).
+    if (preloaded.get(id) === loading) preloaded.delete(id);
     if (run !== generation || shown?.id !== id) return;
     shown.result = result;
     shown.note = note;
@@ -88,12 +124,26 @@ export function startCardFrame(root: HTMLElement): void {
     if (!command) return;
     if (command.type === 'hide') {
       shown = undefined;
+      visible = false;
       generation++;
       draw();
     } else if (command.type === 'focus') {
       focusDialog();
+    } else if (command.type === 'preload') {
+      void preload(command.id).then(({ result, note }) => {
+        // Drawn ahead, hidden, unless a card is up or another was asked for since.
+        if (visible || (shown && shown.id !== command.id) || preloaded.get(command.id) === undefined) return;
+        shown = { id: command.id, pinned: false, result, note };
+        draw();
+      });
     } else {
-      if (shown?.id !== command.id) {
+      const staged = !visible && shown?.id === command.id && shown.result !== undefined;
+      visible = true;
+      if (staged) {
+        root.hidden = false;
+        // The preload served this show: the next hover asks again (the background's cache answers).
+        preloaded.delete(command.id);
+      } else if (shown?.id !== command.id || !shown.result) {
         shown = { id: command.id, pinned: false };
         void load(command.id, ++generation);
       }
@@ -117,6 +167,10 @@ export function startCardFrame(root: HTMLElement): void {
 
   browser.storage.onChanged.addListener((changes) => {
     if (HOME_KEY in changes || UNIT_KEY in changes) void readDistance();
+    for (const key of Object.keys(changes)) {
+      const changed = noteIdOfKey(key);
+      if (changed) preloaded.delete(changed);
+    }
     if (shown && noteKey(shown.id) in changes) {
       const id = shown.id;
       void loadNote(id).then((note) => {

@@ -21,6 +21,6 @@ export interface CardUi {
   host(): HTMLElement | undefined;
   /** Moves focus into the drawn card; false when there is none to focus yet. */
   focus(): boolean;
-  /** Gets the card ready ahead of need (the first hover intent), if that costs something. */
-  prepare?(): void;
+  /** Gets the card for this trial ready ahead of need (the hover intent), if that costs something. */
+  prepare?(id: NctId): void;
 }

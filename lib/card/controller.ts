@@ -95,7 +95,7 @@ export function createCardController(options: CardControllerOptions) {
         return;
       case 'load':
         // The first hover intent: the card's frame is made now, so that it is ready at the deadline.
-        ui.prepare?.();
+        ui.prepare?.(effect.id);
         void load(effect.id);
         return;
       case 'open':

@@ -12,7 +12,12 @@ import { parseNctId, type NctId } from '../nct';
 /** Every message of ours carries this key, so the page's own messages are told apart cheaply. */
 export const FRAME_KEY = 'nct-card-frame';
 
-export type ToFrame = { type: 'show'; id: NctId; focus: boolean } | { type: 'hide' } | { type: 'focus' };
+export type ToFrame =
+  /** The hover intent (150 ms): get this trial ready, show nothing yet. */
+  | { type: 'preload'; id: NctId }
+  | { type: 'show'; id: NctId; focus: boolean }
+  | { type: 'hide' }
+  | { type: 'focus' };
 
 export type FromFrame =
   | { type: 'ready' }
@@ -36,9 +41,10 @@ export function readToFrame(data: unknown): ToFrame | undefined {
   const m = unwrap(data);
   if (!m) return undefined;
   if (m.type === 'hide' || m.type === 'focus') return { type: m.type };
-  if (m.type !== 'show' || typeof m.id !== 'string') return undefined;
+  if ((m.type !== 'show' && m.type !== 'preload') || typeof m.id !== 'string') return undefined;
   const id = parseNctId(m.id);
-  return id && id === m.id ? { type: 'show', id, focus: m.focus === true } : undefined;
+  if (!id || id !== m.id) return undefined;
+  return m.type === 'preload' ? { type: 'preload', id } : { type: 'show', id, focus: m.focus === true };
 }
 
 /** A message from the frame, checked field by field; anything else is undefined. */
