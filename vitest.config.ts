@@ -9,7 +9,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          environment: 'happy-dom',
+          // Pure tests run in Node; a DOM test says so itself (`@vitest-environment happy-dom`).
+          environment: 'node',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
         },
       },

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createCardController, type CardController, type CardView } from '@/lib/card/controller';
 import { trialAnchor } from '@/lib/scan/mark';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The notes store's promises (DESIGN.md, storage contract): a save touches only its own note, data
  * that cannot be read is kept, a newer version's data is never overwritten, a failed write is told to
