@@ -51,16 +51,31 @@ export interface CacheOptions {
   maxBytes?: number;
 }
 
-/** Storage is a boundary too: an entry that is not what we wrote is ignored, not trusted. */
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+const isList = (value: unknown) => Array.isArray(value);
+
+/**
+ * Storage is a boundary too: an entry that is not what we wrote is ignored (and fetched again), not
+ * trusted. Every part the card reads without a fallback must be there, so that an entry of the right
+ * outline but missing fields (an old shape, a hand edit) cannot blank a card.
+ */
 function isEntry(value: unknown): value is CacheEntry {
-  const entry = value as Partial<CacheEntry> | null;
+  if (!isObject(value) || typeof value.fetchedAt !== 'number' || !isObject(value.summary)) return false;
+  const s = value.summary;
+  const e = s.eligibility;
   return (
-    typeof entry === 'object' &&
-    entry !== null &&
-    typeof entry.fetchedAt === 'number' &&
-    typeof entry.summary === 'object' &&
-    entry.summary !== null &&
-    isCanonicalNctId(String(entry.summary.nctId))
+    typeof s.nctId === 'string' &&
+    isCanonicalNctId(s.nctId) &&
+    isObject(s.status) &&
+    isObject(s.dates) &&
+    isObject(e) &&
+    isList(e.stdAges) &&
+    isList(e.sections) &&
+    isList(e.terms) &&
+    [s.aliases, s.phases, s.conditions, s.keywords, s.interventions, s.arms, s.collaborators, s.sites]
+      .concat([s.centralContacts, s.secondaryIds])
+      .every(isList)
   );
 }
 

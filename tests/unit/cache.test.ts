@@ -73,3 +73,14 @@ describe('trial cache', () => {
     expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { on: true } });
   });
 });
+
+describe('the cache: what is stored is checked', () => {
+  it('treats an entry of the right outline but missing fields as absent (fetched again), not as a trial', async () => {
+    const id = 'NCT00000007';
+    const partial = { fetchedAt: clock, summary: { nctId: id, status: {} } };
+    await fakeBrowser.storage.local.set({ [`trial:v2:${id}`]: partial });
+    expect((await cache().get([id])).has(id)).toBe(false);
+    await cache().put(new Map([[id, entry(id, clock)]]));
+    expect((await cache().get([id])).get(id)?.summary.nctId).toBe(id);
+  });
+});
