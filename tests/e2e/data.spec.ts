@@ -62,3 +62,24 @@ test.describe('a failing batch', () => {
     expect(await hoverCard(page, 'NCT09999902')).toContain('Test trial NCT09999902');
   });
 });
+
+test.describe('fairness between tabs', () => {
+  test('a tab flooding itself with IDs does not delay another tab’s card past 3 s', async ({
+    context,
+    server,
+    registry,
+    openPage,
+  }) => {
+    const flood = await context.newPage();
+    await flood.goto(`${server.origin}/flood.html`);
+    // The flood is under way: its prefetches fill the background's queue.
+    await expect.poll(() => registry.requests.length, { timeout: 10_000 }).toBeGreaterThan(5);
+    const page = await openPage('card.html');
+    const hoverStart = Date.now();
+    await page.locator('nct-ref[data-nct-id="NCT00184067"]').hover();
+    await expect(card(page).locator('.title')).toBeVisible({ timeout: 3000 });
+    expect(Date.now() - hoverStart).toBeLessThan(3000);
+    await flood.close();
+    await page.close();
+  });
+});
