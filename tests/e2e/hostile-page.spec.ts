@@ -149,3 +149,25 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     await page.close();
   });
 });
+
+test.describe('a hostile page cannot fingerprint or stop the content script', () => {
+  test('no message names the extension, and WXT’s "newer script started" event does not stop it', async ({
+    openPage,
+    extensionId,
+  }) => {
+    const page = await openPage('attacker.html');
+    const { messages } = await seen(page);
+    expect(messages.filter((m) => m.includes(extensionId) || m.includes('wxt'))).toEqual([]);
+    // The event name follows from the public extension ID: a page can build it and dispatch it.
+    await page.evaluate((id) => {
+      const detail = { contentScriptName: 'nct', messageId: 'forged' };
+      document.dispatchEvent(new CustomEvent(`${id}:nct:wxt:content-script-started`, { detail }));
+      window.dispatchEvent(new CustomEvent(`${id}:nct:wxt:content-script-started`, { detail }));
+      document.body.append(
+        Object.assign(document.createElement('p'), { id: 'later', textContent: 'NCT00000999' }),
+      );
+    }, extensionId);
+    await expect(page.locator('#later nct-ref')).toHaveCount(1);
+    await page.close();
+  });
+});
