@@ -58,7 +58,8 @@ export function startCardFrame(root: HTMLElement): void {
     if (existing) return existing;
     const loading = fetchTrial(id);
     preloaded.set(id, loading);
-    if (preloaded.size > 8) preloaded.delete(preloaded.keys().next().value as NctId);
+    const oldest = preloaded.keys().next();
+    if (preloaded.size > 8 && !oldest.done) preloaded.delete(oldest.value);
     return loading;
   }
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTrials, TabAnswer, TabMessage, TrialResult } from '@/lib/messaging';
-import { recordUrl, type NctId } from '@/lib/nct';
+import { recordUrl } from '@/lib/nct';
 import { phaseFact } from '@/lib/trial/facts';
 import { statusLabel, type StatusTone } from '@/lib/trial/status';
 import { listCsv, listMarkdown } from '@/lib/trial/list-export';
@@ -138,7 +138,7 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
                   >
                     Show on page
                   </button>
-                  <a href={recordUrl(id as NctId)} target="_blank" rel="noopener noreferrer">
+                  <a href={recordUrl(id)} target="_blank" rel="noopener noreferrer">
                     Open record
                   </a>
                   <a href={`/trial.html?id=${id}`} target="_blank">

@@ -1,9 +1,11 @@
 /**
- * What the card controller asks of whoever draws the card (the content script's card host): the
- * view to draw, and the element hosting it.
+ * The card controller's contract: what it asks of whoever draws the card (the content script's card
+ * frame), and what it is given to run.
  */
 import type { TrialResult } from '../messaging';
 import type { NctId } from '../nct';
+import type { Positioner } from './position';
+import type { CardTiming } from './timing';
 
 export interface CardView {
   id: NctId;
@@ -23,4 +25,20 @@ export interface CardUi {
   focus(): boolean;
   /** Gets the card for this trial ready ahead of need (the hover intent), if that costs something. */
   prepare?(id: NctId): void;
+}
+
+export interface CardControllerOptions {
+  doc: Document;
+  ui: CardUi;
+  /** The trial for an ID (from memory or the background). */
+  load(id: NctId): Promise<TrialResult>;
+  timing?: Partial<CardTiming>;
+  /** Places the card beside its ID; floating-ui by default. */
+  position?: Positioner;
+  /**
+   * Whether an event came from the reader (`event.isTrusted`). A page can dispatch synthetic pointer,
+   * focus and key events at our marks: those open nothing. Unit tests, whose events are all synthetic,
+   * pass their own.
+   */
+  isTrusted?: (event: Event) => boolean;
 }

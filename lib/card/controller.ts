@@ -5,12 +5,11 @@
  * The view itself is rendered by whoever passes `ui` (the content script's card host).
  */
 import type { NctId } from '../nct';
-import type { TrialResult } from '../messaging';
-import type { CardUi, CardView } from './card-ui';
+import type { CardControllerOptions, CardUi, CardView } from './card-ui';
 
-export type { CardUi, CardView };
+export type { CardControllerOptions, CardUi, CardView };
 import { markedId, trialAnchor } from '../scan/mark';
-import { floatingPositioner, type Positioner } from './position';
+import { floatingPositioner } from './position';
 import {
   IDLE,
   transition,
@@ -21,22 +20,6 @@ import {
   type Timer,
 } from './hover-state';
 import { DEFAULT_TIMING, type CardTiming } from './timing';
-
-export interface CardControllerOptions {
-  doc: Document;
-  ui: CardUi;
-  /** The trial for an ID (from memory or the background). */
-  load(id: NctId): Promise<TrialResult>;
-  timing?: Partial<CardTiming>;
-  /** Places the card beside its ID; floating-ui by default. */
-  position?: Positioner;
-  /**
-   * Whether an event came from the reader (`event.isTrusted`). A page can dispatch synthetic pointer,
-   * focus and key events at our marks: those open nothing. Unit tests, whose events are all synthetic,
-   * pass their own.
-   */
-  isTrusted?: (event: Event) => boolean;
-}
 
 export function createCardController(options: CardControllerOptions) {
   const { doc, ui, load } = options;

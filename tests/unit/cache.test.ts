@@ -43,7 +43,7 @@ describe('trial cache', () => {
     const c = cache(3000);
     for (let i = 1; i <= 5; i++) {
       clock += 1000;
-      const id = `NCT0000000${i}` as NctId;
+      const id: NctId = `NCT0000000${i}`;
       await c.put(new Map([[id, entry(id, clock, 800)]]));
     }
     const size = JSON.stringify(entry('NCT00000001', clock, 800)).length;
@@ -52,7 +52,7 @@ describe('trial cache', () => {
     expect(kept).toBeLessThan(5);
     const info = await c.info();
     expect(info).toEqual({ entries: kept, bytes: kept * size });
-    const ids = ['NCT00000001', 'NCT00000002', 'NCT00000003', 'NCT00000004', 'NCT00000005'] as NctId[];
+    const ids: NctId[] = ['NCT00000001', 'NCT00000002', 'NCT00000003', 'NCT00000004', 'NCT00000005'];
     const got = await c.get(ids);
     // The newest survive, the oldest went first.
     expect([...got.keys()]).toEqual(ids.slice(5 - kept));

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TrialCard } from '@/components/TrialCard';
 import { studySchema } from '@/lib/ctgov/schema';
 import { trialError, type TrialResult } from '@/lib/messaging';
-import type { NctId } from '@/lib/nct';
+import { parseNctId } from '@/lib/nct';
 import { studyToSummary } from '@/lib/trial/study-to-summary';
 import { HAVE_CTGOV, describeFixtures, realStudyRows } from '../support/ctgov';
 import { carTStudy, edgeStudies } from '../fixtures/studies';
@@ -28,7 +28,9 @@ function renderCard(result: TrialResult | undefined, id = result?.id ?? 'NCT0000
     onSaveNote: vi.fn(),
     onTurnOffSite: vi.fn(),
   };
-  const view = { id: id as NctId, result, pinned: false };
+  const nctId = parseNctId(id);
+  if (!nctId) throw new Error(`not an NCT ID: ${id}`);
+  const view = { id: nctId, result, pinned: false };
   const utils = render(<TrialCard view={view} now={NOW} host="example.org" {...handlers} />);
   return { ...utils, ...handlers, dialog: screen.getByRole('dialog') };
 }
