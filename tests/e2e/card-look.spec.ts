@@ -146,3 +146,21 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     }
   });
 });
+
+test.describe('the status badge', () => {
+  test('is coloured by its status: recruiting, terminated and unknown differ', async ({ openPage }) => {
+    needsRecords();
+    const page = await openPage('card.html');
+    const colours: string[] = [];
+    for (const id of ['NCT05147467', 'NCT00184067', 'NCT04207047']) {
+      await page.locator('h1').hover();
+      await expect(card(page)).toHaveCount(0);
+      await mark(page, id).hover();
+      const badge = card(page).locator('.badges .badge').first();
+      await expect(badge).toBeVisible();
+      colours.push(await badge.evaluate((el) => getComputedStyle(el).backgroundColor));
+    }
+    expect(new Set(colours).size).toBe(3);
+    await page.close();
+  });
+});
