@@ -66,10 +66,6 @@ export function createTrialLoader(
     prefetch(ids: Iterable<NctId>): void {
       for (const id of ids) void load(id, 'prefetch');
     },
-    /** Answers already here, without asking (for the card's first paint). */
-    peek(id: NctId): Promise<TrialResult> | undefined {
-      return known.get(id);
-    },
   };
 }
 
