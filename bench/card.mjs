@@ -64,32 +64,28 @@ export async function benchCard(executablePath) {
       const body = url.searchParams.has('filter.ids') ? { studies: ids.map(study) } : study(ids[0]);
       return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
     });
-    // In the card frame (an extension page): note when a card's title is painted.
+    // The card is seen once both have happened: the frame has painted its content (drawn ahead at the
+    // hover intent, transparent in the page) and the page has painted the box opaque at the deadline.
+    // Each side notes the animation frame after its change (plus one timer tick: an upper bound).
     await context.addInitScript(() => {
-      if (location.protocol !== 'chrome-extension:' || !location.pathname.endsWith('/card.html')) return;
-      window.__painted = [];
-      window.__shows = [];
-      window.addEventListener(
-        'message',
-        (e) => {
-          if (e.data?.['nct-card-frame']?.type === 'show')
-            window.__shows.push(performance.timeOrigin + performance.now());
-        },
-        true,
-      );
-      let last = '';
-      document.addEventListener('DOMContentLoaded', () => {
-        const app = document.getElementById('app');
-        new MutationObserver(() => {
-          // A card counts once it is visible: a preloaded one is drawn ahead, hidden.
-          const title = app && !app.hidden ? (app.querySelector('.card .title')?.textContent ?? '') : '';
-          if (!title || title === last) return;
-          last = title;
-          requestAnimationFrame(() =>
-            setTimeout(() => window.__painted.push(performance.timeOrigin + performance.now()), 0),
-          );
-        }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
-      });
+      const afterPaint = (record) => requestAnimationFrame(() => setTimeout(record, 0));
+      const now = () => performance.timeOrigin + performance.now();
+      if (location.protocol === 'chrome-extension:') {
+        if (!location.pathname.endsWith('/card.html')) return;
+        window.__drawn = [];
+        let last = '';
+        document.addEventListener('DOMContentLoaded', () => {
+          new MutationObserver(() => {
+            const title = document.querySelector('#app .card .title')?.textContent ?? '';
+            if (!title || title === last) return;
+            last = title;
+            afterPaint(() => window.__drawn.push({ id: title.split(' ').pop(), at: now() }));
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        });
+        return;
+      }
+      window.__afterPaint = afterPaint;
+      window.__now = now;
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // The first-run tab, while in front, throttles the test page to a frame a second: close it.
@@ -105,6 +101,19 @@ export async function benchCard(executablePath) {
     await page.waitForSelector('nct-ref');
     await page.waitForTimeout(1000); // prefetch of the visible IDs completes
     await page.evaluate(() => {
+      // The card's host is made at the first hover intent: watch for it, then for its box opening.
+      window.__opened = [];
+      new MutationObserver((added) => {
+        for (const host of added.flatMap((m) => [...m.addedNodes])) {
+          const box = host.shadowRoot?.querySelector('.box');
+          if (!box) continue;
+          new MutationObserver(() => {
+            if (!box.classList.contains('open')) return;
+            const id = document.querySelector('nct-ref[aria-expanded="true"]')?.getAttribute('data-nct-id');
+            window.__afterPaint(() => window.__opened.push({ id, at: window.__now() }));
+          }).observe(box, { attributes: true, attributeFilter: ['class'] });
+        }
+      }).observe(document.documentElement, { childList: true });
       window.__hovers = [];
       document.addEventListener(
         'pointerover',
@@ -122,11 +131,15 @@ export async function benchCard(executablePath) {
     }
     const hovers = await page.evaluate(() => window.__hovers);
     const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'));
-    const painted = frame ? await frame.evaluate(() => window.__painted) : [];
-    const shows = frame ? await frame.evaluate(() => window.__shows) : [];
-    if (process.env.BENCH_DEBUG) console.log({ hovers, shows, painted });
-    // Each card's paint after the first hover that preceded it.
-    const afterDeadline = painted.map((at) => at - Math.max(...hovers.filter((h) => h < at)) - SHOW_DELAY_MS);
+    const drawn = frame ? await frame.evaluate(() => window.__drawn) : [];
+    const opened = await page.evaluate(() => window.__opened);
+    if (process.env.BENCH_DEBUG) console.log({ hovers, drawn, opened });
+    // Each card is seen when both its frame paint and the page's reveal are done, after its hover.
+    const afterDeadline = IDS.map((id, i) => {
+      const after = (list) => list.find((e) => e.id === id && e.at > hovers[i])?.at ?? NaN;
+      return Math.max(after(drawn), after(opened)) - hovers[i] - SHOW_DELAY_MS;
+    });
+    if (afterDeadline.some(Number.isNaN)) throw new Error('A card was never seen: the bench lost track.');
     const storageMs = await worker.evaluate(async (id) => {
       const times = [];
       for (let i = 0; i < 50; i++) {

@@ -35,11 +35,17 @@ const HOST_STYLE: [string, string][] = [
   ['pointer-events', 'auto'],
 ];
 
+/**
+ * Between cards the box is transparent and lets the pointer through, but stays rendered: a frame
+ * that is `display: none` (or `visibility: hidden`) is not rendered by the browser until shown, so
+ * a card drawn ahead at the hover intent would still be painted only after the show deadline.
+ * Rendered, the card is painted ahead and showing it is one change of opacity in the page.
+ */
 const SHADOW_CSS = `
-  .box { position: fixed; top: 0; left: 0; z-index: 2147483647; display: none;
+  .box { position: fixed; top: 0; left: 0; z-index: 2147483647; opacity: 0; pointer-events: none;
          width: ${CARD_WIDTH}px; max-width: calc(100vw - 16px); height: ${CARD_HEIGHT}px;
-         border-radius: 10px; box-shadow: 0 8px 28px rgb(0 0 0 / 28%); }
-  .box.open { display: block; }
+         border-radius: 10px; box-shadow: none; }
+  .box.open { opacity: 1; pointer-events: auto; box-shadow: 0 8px 28px rgb(0 0 0 / 28%); }
   iframe { display: block; width: 100%; height: 100%; border: 0; border-radius: 10px;
            background: transparent; color-scheme: light dark; }
 `;
@@ -56,6 +62,17 @@ export interface CardFrame extends CardUi {
   /** Moves focus into the card; false when it is not there yet. */
   focus(): boolean;
   remove(): void;
+}
+
+/** A frame between cards is out of the Tab order and of the accessibility tree (its card is inert too). */
+function setReachable(frame: HTMLIFrameElement, reachable: boolean): void {
+  if (reachable) {
+    frame.removeAttribute('tabindex');
+    frame.removeAttribute('aria-hidden');
+  } else {
+    frame.tabIndex = -1;
+    frame.setAttribute('aria-hidden', 'true');
+  }
 }
 
 export function createCardFrame(doc: Document, actions: CardFrameActions): CardFrame {
@@ -101,6 +118,7 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
     const frame = doc.createElement('iframe');
     frame.title = 'Trial card';
     frame.src = browser.runtime.getURL('/card.html');
+    setReachable(frame, false);
     box.append(frame);
     shadow.append(style, box);
     ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -122,9 +140,10 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
     host: () => parts?.host,
     render(view: CardView | undefined) {
       if (!parts) return undefined;
-      const { box } = parts;
+      const { box, frame } = parts;
       if (!view) {
         box.classList.remove('open');
+        setReachable(frame, false);
         if (shownId !== undefined) send({ type: 'hide' });
         shownId = undefined;
         return undefined;
@@ -134,6 +153,7 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
       // The box's size follows only what anyone can see: loading, an error, or a trial.
       box.style.height = `${view.result?.ok ? CARD_HEIGHT : SHORT_HEIGHT}px`;
       box.classList.add('open');
+      setReachable(frame, true);
       return box;
     },
     focus() {

@@ -32,8 +32,9 @@ interface Loaded {
 export function startCardFrame(root: HTMLElement): void {
   let shown: Shown | undefined;
   /**
-   * Whether the card drawn is the one the reader sees. A preloaded trial is drawn ahead, hidden, while
-   * no card is up: at the show deadline the frame only reveals it (no render on the critical path).
+   * Whether the card drawn is the one the reader sees. A preloaded trial is drawn ahead while no card
+   * is up, painted but transparent in the page and inert here (no focus, nothing for screen readers):
+   * at the show deadline only the page's opacity and this flag change, no render on the critical path.
    */
   let visible = false;
   let distance: DistanceContext | undefined;
@@ -69,8 +70,12 @@ export function startCardFrame(root: HTMLElement): void {
   const dialog = () => root.querySelector<HTMLElement>('[role="dialog"]');
   const focusDialog = () => dialog()?.focus();
 
+  function setVisible(value: boolean): void {
+    visible = value;
+    root.inert = !value;
+  }
+
   function draw(): void {
-    root.hidden = !visible;
     const view = shown;
     render(
       view ? (
@@ -125,23 +130,22 @@ export function startCardFrame(root: HTMLElement): void {
     if (!command) return;
     if (command.type === 'hide') {
       shown = undefined;
-      visible = false;
+      setVisible(false);
       generation++;
       draw();
     } else if (command.type === 'focus') {
       focusDialog();
     } else if (command.type === 'preload') {
       void preload(command.id).then(({ result, note }) => {
-        // Drawn ahead, hidden, unless a card is up or another was asked for since.
+        // Drawn ahead (inert here, transparent in the page), unless a card is up or another was asked for since.
         if (visible || (shown && shown.id !== command.id) || preloaded.get(command.id) === undefined) return;
         shown = { id: command.id, pinned: false, result, note };
         draw();
       });
     } else {
       const staged = !visible && shown?.id === command.id && shown.result !== undefined;
-      visible = true;
+      setVisible(true);
       if (staged) {
-        root.hidden = false;
         // The preload served this show: the next hover asks again (the background's cache answers).
         preloaded.delete(command.id);
       } else if (shown?.id !== command.id || !shown.result) {
@@ -160,10 +164,13 @@ export function startCardFrame(root: HTMLElement): void {
     }
   });
 
-  // A control that re-renders away takes focus with it: give focus back to the card, not the page.
+  // A control that re-renders away takes focus with it: give focus back to the card. Only while this
+  // frame still has the window's focus: focus the reader (or the close) moved to the page stays there.
   root.addEventListener('focusout', (event) => {
-    if (event.relatedTarget === null)
-      setTimeout(() => document.activeElement === document.body && focusDialog(), 0);
+    if (event.relatedTarget !== null) return;
+    setTimeout(() => {
+      if (visible && document.hasFocus() && document.activeElement === document.body) focusDialog();
+    }, 0);
   });
 
   browser.storage.onChanged.addListener((changes) => {
@@ -183,6 +190,7 @@ export function startCardFrame(root: HTMLElement): void {
     }
   });
 
+  setVisible(false);
   void readDistance();
   post({ type: 'ready' });
 }

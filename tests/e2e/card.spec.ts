@@ -1,5 +1,5 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card, focusInCard, mark } from './helpers';
+import { SCREENSHOTS, card, cardFrame, focusInCard, mark, setStorage } from './helpers';
 import path from 'node:path';
 import { realSiteCounts } from '../support/ctgov';
 
@@ -129,6 +129,52 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await expect(card(page)).toHaveCount(1);
     await card(page).getByRole('button', { name: 'Close the trial card' }).click();
     expect(await card(page).count()).toBe(0);
+    await page.close();
+  });
+
+  test('a card drawn ahead at the hover intent is out of reach until shown: no focus, pointer or screen reader', async ({
+    openPage,
+    extension,
+  }) => {
+    // A long show delay, so that the card drawn ahead stays unshown for as long as the test looks.
+    await setStorage(extension, {
+      settings: { v: 2, delays: { fetchDelayMs: 150, showDelayMs: 5000, hideDelayMs: 300 } },
+    });
+    const page = await openPage('card.html');
+    await mark(page, 'NCT00184067').hover();
+    const frame = cardFrame(page);
+    await frame.locator('#app[inert] [role="dialog"] .title').waitFor();
+    expect(await card(page).count()).toBe(0);
+    const host = await page.evaluate(() => {
+      const root = [...document.documentElement.children].find((e) => e.shadowRoot?.querySelector('iframe'));
+      const box = root?.shadowRoot?.querySelector<HTMLElement>('.box');
+      const iframe = root?.shadowRoot?.querySelector('iframe');
+      const style = box && getComputedStyle(box);
+      const rect = box?.getBoundingClientRect();
+      const hit = rect && document.elementFromPoint(rect.x + rect.width / 2, rect.y + rect.height / 2);
+      return {
+        opacity: style?.opacity,
+        pointer: style?.pointerEvents,
+        tabIndex: iframe?.tabIndex,
+        ariaHidden: iframe?.getAttribute('aria-hidden'),
+        hitsCard: !!hit && root === hit,
+      };
+    });
+    expect(host).toEqual({
+      opacity: '0',
+      pointer: 'none',
+      tabIndex: -1,
+      ariaHidden: 'true',
+      hitsCard: false,
+    });
+    // Tab from the page's last control does not enter the unshown card.
+    await page.mouse.move(1200, 700);
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('button'), { id: 'end' })),
+    );
+    await page.locator('#end').focus();
+    await page.keyboard.press('Tab');
+    expect(await focusInCard(page)).toBe(false);
     await page.close();
   });
 

@@ -15,8 +15,11 @@ mkdirSync(SCREENSHOTS, { recursive: true });
 /** The card's frame (an extension page) in the page. */
 export const cardFrame = (page: Page) => page.frameLocator('iframe[title="Trial card"]');
 
-/** The open card's dialog, inside its frame. */
-export const card = (page: Page) => cardFrame(page).locator('[role="dialog"]');
+/**
+ * The open card's dialog, inside its frame. A card drawn ahead of its show deadline is in the frame
+ * too, but inert (and transparent in the page): it is not the open card.
+ */
+export const card = (page: Page) => cardFrame(page).locator('#app:not([inert]) [role="dialog"]');
 
 const findCardDocument = (page: Page) =>
   page.frames().find((f) => f.url().startsWith('chrome-extension://') && f.url().endsWith('/card.html'));

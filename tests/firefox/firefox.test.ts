@@ -50,12 +50,12 @@ async function cardFrame(page: Page): Promise<Frame> {
   throw new Error('The page has no card frame.');
 }
 
-/** The card's dialog text, once its title is drawn. */
+/** The card's dialog text, once its title is drawn (a card drawn ahead of its deadline is inert). */
 async function cardText(page: Page): Promise<string> {
   const frame = await cardFrame(page);
   const text = await frame.waitForFunction(
     () => {
-      const dialog = document.querySelector<HTMLElement>('[role="dialog"]');
+      const dialog = document.querySelector<HTMLElement>('#app:not([inert]) [role="dialog"]');
       return dialog?.querySelector('.title') ? dialog.innerText : false;
     },
     { timeout: 10_000 },
@@ -64,7 +64,7 @@ async function cardText(page: Page): Promise<string> {
 }
 
 const cardOpen = async (page: Page) =>
-  (await cardFrame(page)).evaluate(() => !!document.querySelector('[role="dialog"]'));
+  (await cardFrame(page)).evaluate(() => !!document.querySelector('#app:not([inert]) [role="dialog"]'));
 
 function recordTitle(id: string): string {
   const record = realRecord(id) as { protocolSection: { identificationModule: { briefTitle: string } } };
@@ -99,7 +99,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
       expect(await cardText(page)).toContain('Terminated');
       await page.keyboard.press('Escape');
       const frame = await cardFrame(page);
-      await frame.waitForFunction(() => !document.querySelector('[role="dialog"]'));
+      await frame.waitForFunction(() => !document.querySelector('#app:not([inert]) [role="dialog"]'));
       expect(await cardOpen(page)).toBe(false);
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
         'NCT00184067',
