@@ -12,7 +12,7 @@ import {
 } from '@/lib/messaging';
 import type { BackgroundProtocol } from '@/lib/messaging';
 import { parseBackgroundMessage } from '@/lib/messaging.schema';
-import type { NctId } from '@/lib/nct';
+import { parseNctId, type NctId } from '@/lib/nct';
 import type { TrialService } from './trial-service';
 
 export interface Services {
@@ -59,6 +59,11 @@ export function backgroundHandlers(
     // The reader's own look first; a page's prefetch waits in its tab's lane (no tab fills the queue).
     getTrials: ({ ids, priority }, sender) =>
       services.trials.getTrials(ids, { priority: priority ?? 'urgent', tab: sender.tab?.id ?? -1 }),
+    dropPrefetches({ ids }, sender) {
+      const tab = sender.tab?.id;
+      const valid = ids.map((raw) => parseNctId(raw)).filter((id) => id !== undefined);
+      return { dropped: tab === undefined ? 0 : services.trials.dropPrefetches(tab, valid) };
+    },
     async getTrialDetails({ id }) {
       const [result] = await services.details.getTrials([id]);
       return result ?? { id, ok: false, error: trialError('invalid-id', id) };

@@ -111,6 +111,8 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
     const request = commandRequest(command);
     if (request && tab?.id !== undefined) void sendToTab(tab.id, request);
   };
+  // A closed tab's marks are all gone: its waiting prefetches are not asked for.
+  const onTabRemoved = (tabId: number) => void trials.dropPrefetches(tabId);
   const onMessage = (message: unknown, sender: MessageSender & { id?: string }) => {
     // Only our own content scripts and pages; other extensions use onMessageExternal, which we ignore.
     if (sender.id !== browser.runtime.id) return undefined;
@@ -121,6 +123,7 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
   browser.contextMenus.onClicked.addListener(onMenuClicked);
   browser.commands.onCommand.addListener(onCommand);
   browser.runtime.onMessage.addListener(onMessage);
+  browser.tabs.onRemoved.addListener(onTabRemoved);
 
   return {
     stop() {
@@ -128,6 +131,7 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
       browser.contextMenus.onClicked.removeListener(onMenuClicked);
       browser.commands.onCommand.removeListener(onCommand);
       browser.runtime.onMessage.removeListener(onMessage);
+      browser.tabs.onRemoved.removeListener(onTabRemoved);
       trials.stop();
       details.stop();
     },

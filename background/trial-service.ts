@@ -224,6 +224,27 @@ export function createTrialService(options: TrialServiceOptions) {
       );
     },
 
+    /**
+     * Forgets a tab's waiting prefetches: the given IDs (their marks left the page) or all of them (the
+     * tab closed). Those who waited get "not fetched" (`rate-limited`, as for a flood's dropped guesses):
+     * no one is shown it, and a later hover asks again. Returns how many were dropped.
+     */
+    dropPrefetches(tab: number, ids?: readonly NctId[]): number {
+      const key = `${tab}:prefetch`;
+      const lane = lanes.get(key);
+      if (!lane) return 0;
+      const gone = ids && new Set(ids);
+      const dropped = lane.filter((item) => !gone || gone.has(item.id));
+      const kept = lane.filter((item) => gone && !gone.has(item.id));
+      if (kept.length > 0) lanes.set(key, kept);
+      else lanes.delete(key);
+      for (const item of dropped) {
+        inFlight.delete(item.id);
+        item.resolve({ ok: false, code: 'rate-limited' });
+      }
+      return dropped.length;
+    },
+
     clearCache(): Promise<CacheInfo> {
       refreshFailures.clear();
       return cache.clear();

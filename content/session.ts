@@ -42,8 +42,11 @@ export function startSession(doc: Document, settings: Settings): Session {
       },
     },
   );
-  const prefetcher = createPrefetcher((ids) => {
-    if (current.prefetch || current.chips) loader.prefetch(ids);
+  const prefetcher = createPrefetcher({
+    prefetch: async (ids) => {
+      if (current.prefetch || current.chips) await loader.prefetch(ids);
+    },
+    drop: (ids) => void sendToBackground({ type: 'dropPrefetches', ids }).catch(() => undefined),
   });
   const badge = startBadge(doc);
 

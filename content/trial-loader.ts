@@ -5,7 +5,7 @@
  * A hovered or focused ID is `urgent`; IDs near the viewport are `prefetch`, which the background may
  * put behind other tabs' urgent needs or drop when a page floods it.
  */
-import { trialError, type TrialPriority, type TrialResult } from '@/lib/messaging';
+import { MAX_IDS_PER_REQUEST, trialError, type TrialPriority, type TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
 
 export type SendGetTrials = (ids: NctId[], priority: TrialPriority) => Promise<TrialResult[]>;
@@ -45,7 +45,12 @@ export function createTrialLoader(
       group.set(id, resolve);
       byPriority.set(priority, group);
     }
-    for (const [priority, group] of byPriority) void ask(group, priority);
+    // The background takes at most MAX_IDS_PER_REQUEST IDs a message (a page may show more at once).
+    for (const [priority, group] of byPriority) {
+      const entries = [...group];
+      for (let at = 0; at < entries.length; at += MAX_IDS_PER_REQUEST)
+        void ask(new Map(entries.slice(at, at + MAX_IDS_PER_REQUEST)), priority);
+    }
   }
 
   function load(id: NctId, priority: TrialPriority = 'urgent'): Promise<TrialResult> {
@@ -62,9 +67,9 @@ export function createTrialLoader(
 
   return {
     load,
-    /** Asks for several trials ahead of need (IDs near the viewport). */
-    prefetch(ids: Iterable<NctId>): void {
-      for (const id of ids) void load(id, 'prefetch');
+    /** Asks for several trials ahead of need (IDs near the viewport); settles once all are answered. */
+    prefetch(ids: Iterable<NctId>): Promise<TrialResult[]> {
+      return Promise.all([...ids].map((id) => load(id, 'prefetch')));
     },
   };
 }

@@ -55,6 +55,8 @@ export interface BackgroundProtocol {
    * `urgent` (default: a reader is looking now), `list` (the popup's list), `prefetch` (near the viewport).
    */
   getTrials: { request: { ids: string[]; priority?: TrialPriority }; answer: TrialResult[] };
+  /** The tab's marks of these IDs left the page: their waiting prefetches are not asked for. */
+  dropPrefetches: { request: { ids: string[] }; answer: { dropped: number } };
   /** One trial with everything the full view shows (summary, design, arms). */
   getTrialDetails: { request: { id: string }; answer: TrialResult };
   /** Opens the full view of a trial in a new tab (content scripts cannot open extension pages). */

@@ -88,3 +88,29 @@ test.describe('fairness between tabs', () => {
     await page.close();
   });
 });
+
+test.describe('a page that removes its IDs while their prefetches wait', () => {
+  test('the background drops them: they are never asked for', async ({ openPage, registry }) => {
+    const page = await openPage('gone.html');
+    const listed = new Set(Array.from({ length: 150 }, (_, i) => `NCT${82000001 + i}`));
+    const askedOf = (ids: Set<string>) =>
+      registry
+        .idsPerRequest()
+        .flat()
+        .filter((id) => ids.has(id));
+    // The 150 in view go out 50 per request, three requests a second: the first has gone out.
+    await expect.poll(() => askedOf(listed).length).toBeGreaterThan(0);
+    await page.evaluate(() => {
+      document.getElementById('block')?.remove();
+      // The app's next view names other trials: their prefetch waits behind whatever is still queued.
+      const next = document.createElement('p');
+      next.textContent = 'Now showing NCT83000001 and NCT83000002.';
+      document.body.prepend(next);
+    });
+    const later = new Set(['NCT83000001', 'NCT83000002']);
+    await expect.poll(() => askedOf(later).length, { timeout: 20_000 }).toBe(2);
+    // Without the drop, all 150 would have been asked for before the next view's two.
+    expect(askedOf(listed).length).toBeLessThanOrEqual(100);
+    await page.close();
+  });
+});

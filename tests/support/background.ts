@@ -27,6 +27,8 @@ export interface BackgroundUnderTest {
   requests: URL[];
   /** Every back-off the background asked for: the tests never wait in real time. */
   waits: number[];
+  /** Holds every back-off until the returned function is called: requests after the first wait. */
+  holdTurns(): () => void;
   /** (Re)starts the background: a service-worker restart. */
   start(): void;
   /** Sends a message as one of our own content scripts would, and waits for the background's answer. */
@@ -47,6 +49,7 @@ function stubMenusAndCommands() {
 
 export function useBackground(): BackgroundUnderTest {
   let started: StartedBackground | undefined;
+  let held: Promise<void> | undefined;
   const bg: BackgroundUnderTest = {
     handler: answerEveryId,
     requests: [],
@@ -63,8 +66,17 @@ export function useBackground(): BackgroundUnderTest {
         now: () => Date.now(),
         sleep: async (ms) => {
           bg.waits.push(ms);
+          await held;
         },
       });
+    },
+    holdTurns() {
+      let release: () => void = () => undefined;
+      held = new Promise((resolve) => (release = resolve));
+      return () => {
+        held = undefined;
+        release();
+      };
     },
     async ask(message, sender = { id: fakeBrowser.runtime.id }) {
       const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender, () => undefined);
@@ -84,6 +96,7 @@ export function useBackground(): BackgroundUnderTest {
     bg.requests.length = 0;
     bg.waits.length = 0;
     bg.handler = answerEveryId;
+    held = undefined;
     bg.start();
   });
   afterEach(() => {

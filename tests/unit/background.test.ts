@@ -231,6 +231,39 @@ describe('background: fairness between tabs', () => {
     expect(answers.filter((a) => !a.ok).every((a) => a.error?.code === 'rate-limited')).toBe(true);
   });
 
+  it('drops a tab’s waiting prefetches whose marks left the page, and only that tab’s', async () => {
+    const release = bg.holdTurns();
+    const tabOne = ids(50_000, 120);
+    const asked = bg.ask({ type: 'getTrials', ids: tabOne, priority: 'prefetch' }, fromTab(1));
+    // The first 50 go out at once; the other 70 wait for their turn.
+    await vi.waitFor(() => expect(bg.idsAsked()).toHaveLength(1));
+    const gone = tabOne.slice(100);
+    expect(await bg.ask({ type: 'dropPrefetches', ids: gone }, fromTab(2))).toEqual({ dropped: 0 });
+    expect(await bg.ask({ type: 'dropPrefetches', ids: gone }, fromTab(1))).toEqual({ dropped: 20 });
+    release();
+    const answers = (await asked) as { id: string; ok: boolean; error?: { code: string } }[];
+    expect(bg.idsAsked().flat().sort()).toEqual(tabOne.slice(0, 100));
+    expect(answers.filter((a) => !a.ok).map((a) => [a.id, a.error?.code])).toEqual(
+      gone.map((id) => [id, 'rate-limited']),
+    );
+  });
+
+  it('drops a closed tab’s waiting prefetches', async () => {
+    const release = bg.holdTurns();
+    const asked = bg.ask({ type: 'getTrials', ids: ids(60_000, 120), priority: 'prefetch' }, fromTab(3));
+    await vi.waitFor(() => expect(bg.idsAsked()).toHaveLength(1));
+    await fakeBrowser.tabs.onRemoved.trigger(3, { windowId: 1, isWindowClosing: false });
+    release();
+    const answers = (await asked) as { ok: boolean }[];
+    expect(bg.idsAsked().flat()).toHaveLength(50);
+    expect(answers.filter((a) => a.ok)).toHaveLength(50);
+  });
+
+  it('refuses a malformed drop request, and ignores one from outside a tab', async () => {
+    expect(await bg.ask({ type: 'dropPrefetches', ids: [] }, fromTab(1))).toMatchObject({ refused: true });
+    expect(await bg.ask({ type: 'dropPrefetches', ids: ['NCT00000001'] })).toEqual({ dropped: 0 });
+  });
+
   it('gives prefetching tabs turns within each request', async () => {
     await Promise.all([
       bg.ask({ type: 'getTrials', ids: ids(30_000, 100), priority: 'prefetch' }, fromTab(1)),
