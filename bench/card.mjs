@@ -144,7 +144,7 @@ export async function benchCard(executablePath) {
       const times = [];
       for (let i = 0; i < 50; i++) {
         const t0 = performance.now();
-        await globalThis.chrome.storage.local.get(`trial:v2:${id}`);
+        await globalThis.chrome.storage.local.get(`trial:v3:${id}`);
         times.push(performance.now() - t0);
       }
       times.sort((a, b) => a - b);

@@ -1,22 +1,17 @@
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
 import type { Criterion } from '@/lib/trial/summary';
 
-/** A glossary term: its meaning on hover (title) and on tap or Enter (shown inline, for touch and keyboard). */
-function Term({ text, meaning }: { text: string; meaning: string }) {
-  const [open, setOpen] = useState(false);
+/**
+ * A glossary term: its meaning on hover (title), and written out after it when the reader asked for
+ * meanings (one "Explain medical terms" switch per list, not a tab stop per term).
+ */
+function Term({ text, meaning, explain }: { text: string; meaning: string; explain: boolean }) {
   return (
     <span class="term">
-      <button
-        type="button"
-        class="term-button"
-        title={meaning}
-        aria-expanded={open}
-        onClick={() => setOpen(!open)}
-      >
+      <span class="term-word" title={meaning}>
         {text}
-      </button>
-      {open && <span class="meaning"> ({meaning})</span>}
+      </span>
+      {explain && <span class="meaning"> ({meaning})</span>}
     </span>
   );
 }
@@ -28,9 +23,12 @@ function Term({ text, meaning }: { text: string; meaning: string }) {
 export function CriterionText({
   item,
   terms,
+  explain = false,
 }: {
   item: Criterion;
   terms: { form: string; meaning: string }[];
+  /** Write each term's meaning after it. */
+  explain?: boolean;
 }) {
   const parts: ComponentChildren[] = [];
   const explained = new Set<number>();
@@ -44,7 +42,7 @@ export function CriterionText({
       parts.push(<strong class="threshold">{text}</strong>);
     } else if (term && mark.term !== undefined && !explained.has(mark.term)) {
       explained.add(mark.term);
-      parts.push(<Term text={text} meaning={term.meaning} />);
+      parts.push(<Term text={text} meaning={term.meaning} explain={explain} />);
     } else {
       parts.push(text);
     }

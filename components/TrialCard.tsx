@@ -1,25 +1,23 @@
 /**
- * The trial card: what a clinician reads first, in that order (DESIGN.md): is it open, where, for
- * whom, what, who runs it, then the way to the full record. Renders a TrialResult; never raw API JSON.
- * All registry text is rendered as text (Preact escapes it): nothing from the API is ever HTML.
+ * The trial card: at a glance, in one view that does not scroll (DESIGN.md, "the card at a glance"):
+ * status, phase and the record link in the header; title; freshness; who; key criteria; where; what.
+ * "More" opens the rest below (all criteria, all sites, design, sponsor, quick check, note). Renders a
+ * TrialResult; never raw API JSON. All registry text is rendered as text (Preact escapes it).
  */
 import type { TargetedKeyboardEvent } from 'preact';
-import type { CardView } from '@/lib/card/controller';
-import { recordUrl } from '@/lib/nct';
-import { CardFooter } from './card/CardFooter';
-import { CardHeader } from './card/CardHeader';
-import { EligibilitySection } from './card/EligibilitySection';
-import { LocationsSection, type DistanceContext } from './card/LocationsSection';
-import { StatusSection } from './card/StatusSection';
-import { AboutSection } from './card/AboutSection';
-import { DesignSection } from './card/DesignSection';
 import { useState } from 'preact/hooks';
+import type { CardView } from '@/lib/card/controller';
+import type { TrialResult } from '@/lib/messaging';
 import type { Note } from '@/lib/storage/notes';
-import { Announcer } from './card/Announcer';
-import { NotesSection, type SaveNote } from './card/NotesSection';
 import { phaseFact } from '@/lib/trial/facts';
 import { statusLabel } from '@/lib/trial/status';
-import type { TrialResult } from '@/lib/messaging';
+import { Announcer } from './card/Announcer';
+import { CardFooter } from './card/CardFooter';
+import { CardTop } from './card/CardTop';
+import { Glance } from './card/Glance';
+import { More } from './card/More';
+import type { DistanceContext } from './card/LocationsSection';
+import type { NoteDraft, SaveNote } from './card/NotesSection';
 
 export interface TrialCardProps {
   view: CardView;
@@ -34,6 +32,9 @@ export interface TrialCardProps {
   /** The reader's note on this trial, if any. */
   note?: Note;
   onSaveNote: SaveNote;
+  /** An unsaved draft of the note, kept by whoever shows the card, so that closing it loses nothing. */
+  draft?: NoteDraft;
+  onDraft?(draft: NoteDraft | undefined): void;
   /** The site the card is on, for "Turn off on …"; the card frame does not know it ("this site"). */
   host?: string;
   onTurnOffSite(): void;
@@ -44,7 +45,9 @@ function trapTab(event: TargetedKeyboardEvent<HTMLElement>): void {
   if (event.key !== 'Tab') return;
   const root = event.currentTarget;
   const focusable = Array.from(
-    root.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), summary, input, [tabindex="0"]'),
+    root.querySelectorAll<HTMLElement>(
+      'a[href], button:not([disabled]), summary, input, textarea, [tabindex="0"]',
+    ),
   ).filter((el) => el.offsetParent !== null || el === root);
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
@@ -60,22 +63,12 @@ function trapTab(event: TargetedKeyboardEvent<HTMLElement>): void {
 }
 
 export function TrialCard(props: TrialCardProps) {
-  const {
-    view,
-    now,
-    onClose,
-    onTogglePin,
-    onRetry,
-    onFullView,
-    distance,
-    note,
-    onSaveNote,
-    host,
-    onTurnOffSite,
-  } = props;
-  const [menu, setMenu] = useState(false);
+  const { view, now, onRetry, onFullView, distance, note, onSaveNote } = props;
   const { id, result } = view;
   const trial = result?.ok ? result.trial : undefined;
+  // "More": all criteria, all sites, design, sponsor, quick check, the note. A draft in progress opens
+  // it on its own: the note editor is there.
+  const [more, setMore] = useState(props.draft !== undefined);
   const name = trial?.briefTitle ? `Trial ${id}: ${trial.briefTitle}` : `Trial ${id}`;
   return (
     <div
@@ -87,38 +80,15 @@ export function TrialCard(props: TrialCardProps) {
       data-state={!result ? 'loading' : result.ok ? 'ready' : `error-${result.error.code}`}
       onKeyDown={trapTab}
     >
-      <div class="toolbar">
-        <span class="nct">{id}</span>
-        <button
-          type="button"
-          class="icon"
-          aria-pressed={view.pinned}
-          onClick={onTogglePin}
-          title="Keep this card open"
-        >
-          {view.pinned ? 'Unpin' : 'Pin'}
-        </button>
-        <button
-          type="button"
-          class="icon"
-          aria-expanded={menu}
-          aria-label="Settings for this site"
-          title="Settings for this site"
-          onClick={() => setMenu(!menu)}
-        >
-          ⚙
-        </button>
-        <button type="button" class="icon" onClick={onClose} aria-label="Close the trial card">
-          ×
-        </button>
-      </div>
-      {menu && (
-        <p class="site-menu">
-          <button type="button" onClick={onTurnOffSite}>
-            Turn off on {host || 'this site'}
-          </button>
-        </p>
-      )}
+      <CardTop
+        id={id}
+        trial={trial}
+        pinned={view.pinned}
+        host={props.host}
+        onTogglePin={props.onTogglePin}
+        onClose={props.onClose}
+        onTurnOffSite={props.onTurnOffSite}
+      />
       <Announcer message={announcement(id, result)} />
       {!result && <Loading />}
       {result && !result.ok && (
@@ -132,22 +102,31 @@ export function TrialCard(props: TrialCardProps) {
         </div>
       )}
       {result?.ok && trial && (
-        <>
-          <CardHeader trial={trial} />
-          <StatusSection trial={trial} now={now} refreshError={result.refreshError?.message} />
-          <DesignSection trial={trial} />
-          <EligibilitySection trial={trial} />
-          <LocationsSection trial={trial} distance={distance} />
-          <AboutSection trial={trial} />
-          <NotesSection key={id} note={note} onSave={onSaveNote} />
-        </>
+        <Glance trial={trial} now={now} refreshError={result.refreshError?.message} distance={distance} />
       )}
       <CardFooter
-        recordUrl={recordUrl(id)}
         fetchedAt={result?.ok ? result.fetchedAt : undefined}
         versionHolder={trial?.versionHolder}
         onFullView={onFullView}
-      />
+      >
+        {trial && (
+          <button type="button" class="more-button" aria-expanded={more} onClick={() => setMore(!more)}>
+            {more ? 'Less' : 'More'}
+          </button>
+        )}
+        {trial && note && !more && <span class="note-flag">You have a note · </span>}
+      </CardFooter>
+      {trial && more && (
+        <More
+          trial={trial}
+          now={now}
+          distance={distance}
+          note={note}
+          onSaveNote={onSaveNote}
+          draft={props.draft}
+          onDraft={props.onDraft}
+        />
+      )}
     </div>
   );
 }

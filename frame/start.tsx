@@ -14,6 +14,7 @@ import { sendToBackground, trialError, type TrialResult } from '@/lib/messaging'
 import type { NctId } from '@/lib/nct';
 import { HOME_KEY, UNIT_KEY, loadDistanceSettings } from '@/lib/storage/home';
 import { loadNote, noteIdOfKey, noteKey, saveNote, type Note } from '@/lib/storage/notes';
+import type { NoteDraft } from '@/components/card/NotesSection';
 import { unitForLocale } from '@/lib/trial/locations';
 
 interface Shown {
@@ -42,6 +43,8 @@ export function startCardFrame(root: HTMLElement): void {
   let generation = 0;
   /** Asked for at the hover intent, kept for the show that follows (only the last few). */
   const preloaded = new Map<NctId, Promise<Loaded>>();
+  /** Unsaved note drafts, per trial, for the life of the page: a card closed by a stray pointer loses none. */
+  const drafts = new Map<NctId, NoteDraft>();
 
   function fetchTrial(id: NctId): Promise<Loaded> {
     const failed = { id, ok: false as const, error: trialError('network', id) };
@@ -93,6 +96,8 @@ export function startCardFrame(root: HTMLElement): void {
           distance={distance}
           note={view.note}
           onSaveNote={(note) => saveNote(view.id, note)}
+          draft={drafts.get(view.id)}
+          onDraft={(draft) => (draft ? drafts.set(view.id, draft) : drafts.delete(view.id))}
           onTurnOffSite={() => post({ type: 'turnOffSite' })}
         />
       ) : null,
@@ -155,6 +160,19 @@ export function startCardFrame(root: HTMLElement): void {
       if (command.focus) requestAnimationFrame(focusDialog);
     }
   });
+
+  // Clicking or typing in the card pins it: work in progress is never lost to a stray pointer (WCAG
+  // 1.4.13). Only the reader's own input: the page cannot reach into this frame to fake it.
+  const pinOnInteraction = (event: Event) => {
+    if (!event.isTrusted || !visible || !shown || shown.pinned) return;
+    // The pin button pins (or unpins) by itself.
+    if (event.target instanceof Element && event.target.closest('.pin')) return;
+    shown.pinned = true;
+    post({ type: 'togglePin' });
+    draw();
+  };
+  root.addEventListener('pointerdown', pinOnInteraction);
+  root.addEventListener('input', pinOnInteraction);
 
   // Keys typed here never reach the page: Escape is the card's own.
   window.addEventListener('keydown', (event) => {

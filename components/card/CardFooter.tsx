@@ -1,13 +1,15 @@
+import type { ComponentChildren } from 'preact';
 import { formatDay, formatPartialDate } from '@/lib/trial/dates';
 
-/** The way to the full record, how old the data is, and that none of this is medical advice. */
+/** The full view, how old the data is, and that none of this is medical advice. */
 export function CardFooter({
-  recordUrl,
+  children,
   fetchedAt,
   versionHolder,
   onFullView,
 }: {
-  recordUrl: string;
+  /** What goes first in the footer's line (the card's "More" button). */
+  children?: ComponentChildren;
   fetchedAt?: number;
   versionHolder?: string;
   /** Opens the extension's full view of the trial, printable. */
@@ -15,21 +17,20 @@ export function CardFooter({
 }) {
   return (
     <footer class="footer">
-      <p class="footer-actions">
-        <a class="open" href={recordUrl} target="_blank" rel="noopener noreferrer">
-          Open on ClinicalTrials.gov
-        </a>
+      <p class="footer-line">
+        {children}
         <button type="button" class="link-button" onClick={onFullView}>
           Full view
         </button>
+        <span class="muted">
+          {fetchedAt !== undefined && (
+            <span title={versionHolder && `Registry snapshot of ${formatPartialDate(versionHolder)}`}>
+              Data as of {formatDay(fetchedAt)} ·{' '}
+            </span>
+          )}
+          <span title="Only the trial site can confirm eligibility.">Not medical advice.</span>
+        </span>
       </p>
-      {fetchedAt !== undefined && (
-        <p class="muted">
-          Data as of {formatDay(fetchedAt)}
-          {versionHolder ? ` (registry snapshot ${formatPartialDate(versionHolder)})` : ''}
-        </p>
-      )}
-      <p class="muted">Not medical advice. Only the trial site can confirm eligibility.</p>
     </footer>
   );
 }

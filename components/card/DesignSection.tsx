@@ -2,8 +2,8 @@ import { formatRegistryDate } from '@/lib/trial/dates';
 import { studyTypeLabel } from '@/lib/trial/words';
 import type { TrialSummary } from '@/lib/trial/summary';
 
-/** How the study is designed: type, size, dates. */
-export function DesignSection({ trial }: { trial: TrialSummary }) {
+/** How the study is designed: type, size, dates (an estimate already behind us says so). */
+export function DesignSection({ trial, now }: { trial: TrialSummary; now: number }) {
   const { start, completion, primaryCompletion } = trial.dates;
   const end = completion ?? primaryCompletion;
   return (
@@ -28,9 +28,11 @@ export function DesignSection({ trial }: { trial: TrialSummary }) {
           <div class="fact">
             <dt>Dates</dt>
             <dd>
-              {start ? `Start ${formatRegistryDate(start)}` : ''}
+              {start ? `Start ${formatRegistryDate(start, now)}` : ''}
               {start && end ? ' → ' : ''}
-              {end ? `${completion ? 'completion' : 'primary completion'} ${formatRegistryDate(end)}` : ''}
+              {end
+                ? `${completion ? 'completion' : 'primary completion'} ${formatRegistryDate(end, now)}`
+                : ''}
             </dd>
           </div>
         )}

@@ -1,10 +1,9 @@
 import { useState } from 'preact/hooks';
 import { contactParts } from '@/lib/trial/facts';
 import { plural } from '@/lib/trial/words';
-import { statusLabel } from '@/lib/trial/status';
+import { siteStatusesAreCurrent, statusLabel } from '@/lib/trial/status';
 import {
   formatDistance,
-  nearestOpenSite,
   siteOverview,
   sitePlace,
   sortByDistance,
@@ -34,17 +33,48 @@ function ContactLine({ contact }: { contact: Contact }) {
   );
 }
 
-function SiteLine({ site, km, unit }: { site: Site; km?: number; unit?: DistanceUnit }) {
+function SiteLine({
+  site,
+  km,
+  unit,
+  current,
+}: {
+  site: Site;
+  km?: number;
+  unit?: DistanceUnit;
+  current: boolean;
+}) {
   const status = site.status ? statusLabel(site.status) : undefined;
   return (
     <li>
-      <span class="site-name">{site.facility ?? (sitePlace(site) || 'Site')}</span>
-      {site.facility && sitePlace(site) && <span class="muted"> · {sitePlace(site)}</span>}
+      <bdi class="site-name">{site.facility ?? (sitePlace(site) || 'Site')}</bdi>
+      {site.facility && sitePlace(site) && (
+        <span class="muted">
+          {' '}
+          · <bdi>{sitePlace(site)}</bdi>
+        </span>
+      )}
       {km !== undefined && unit && <span class="distance"> · {formatDistance(km, unit)}</span>}
-      {status && <span class={`site-status tone-${status.tone}`}> {status.label}</span>}
+      {status &&
+        (current ? (
+          <span class={`site-status tone-${status.tone}`}> {status.label}</span>
+        ) : (
+          // The trial's own status is not current: this is history, in no colour of its own.
+          <span class="site-status tone-unknown"> last reported: {status.label.toLowerCase()}</span>
+        ))}
     </li>
   );
 }
+
+/** Sites whose city, state, country or name contain what the reader typed. */
+const matchesPlace = (site: Site, needle: string) =>
+  needle === '' ||
+  [site.facility, site.city, site.state, site.country, site.zip].some((part) =>
+    part?.toLowerCase().includes(needle),
+  );
+
+/** From this many sites on, the list has a place filter: 1,148 sites are not read by paging. */
+const FILTER_FROM = 20;
 
 /** Consecutive sites of one country under one heading (the list is already ordered by country). */
 function groupByCountry(items: { site: Site; country: string }[]): { country: string; sites: Site[] }[] {
@@ -58,50 +88,60 @@ function groupByCountry(items: { site: Site; country: string }[]): { country: st
 }
 
 /**
- * Where: how many sites in how many countries, open sites first grouped by country, and whom to
- * contact; with a home location, the nearest open site and a list sorted by distance on request.
+ * All sites, under "More": open sites first grouped by country, or by distance from the reader's home
+ * (open first); a place filter for large trials; the central contact. Under a closed or UNKNOWN
+ * overall status, site statuses are what was last reported, never "open".
  */
 export function LocationsSection({ trial, distance }: { trial: TrialSummary; distance?: DistanceContext }) {
   const [shown, setShown] = useState(FIRST_SITES);
   const [byDistance, setByDistance] = useState(false);
-  const overview = siteOverview(trial.sites);
+  const [place, setPlace] = useState('');
+  const current = siteStatusesAreCurrent(trial.status.overall);
+  const needle = place.trim().toLowerCase();
+  const sites = trial.sites.filter((site) => matchesPlace(site, needle));
+  const overview = siteOverview(sites, current);
   const contact = trial.centralContacts[0];
-  if (overview.total === 0 && !contact) return null;
-  const nearest = distance && nearestOpenSite(trial.sites, distance.home);
-  const sorted = byDistance && distance ? sortByDistance(trial.sites, distance.home) : undefined;
+  if (trial.sites.length === 0 && !contact) return null;
+  const sorted = byDistance && distance ? sortByDistance(sites, distance.home, current) : undefined;
   const ordered = overview.byCountry.flatMap((group) =>
     group.sites.map((site) => ({ site, country: group.country })),
   );
   const count = sorted?.length ?? ordered.length;
   return (
-    <section class="locations" aria-label="Locations">
-      <h3>Where</h3>
-      {overview.total > 0 && (
-        <p class="facts-line">
-          {plural(overview.total, 'site')} in {plural(overview.countries, 'country', 'countries')}
-          {overview.openSites > 0 && ` · ${overview.openSites.toLocaleString('en')} open to participants`}
-        </p>
-      )}
-      {nearest && distance && (
-        <p class="nearest">
-          Nearest open site: <strong>{nearest.site.facility ?? sitePlace(nearest.site)}</strong>
-          {nearest.site.facility && sitePlace(nearest.site) && `, ${sitePlace(nearest.site)}`} —{' '}
-          {formatDistance(nearest.km, distance.unit)} from {distance.home.label}
+    <section class="locations" aria-label="All sites">
+      <h3>All sites</h3>
+      {trial.sites.length >= FILTER_FROM && (
+        <p class="criteria-tools">
+          <label class="filter">
+            City, state or country{' '}
+            <input
+              type="search"
+              value={place}
+              placeholder="e.g. Texas, Lyon"
+              onInput={(event) => {
+                setPlace(event.currentTarget.value);
+                setShown(FIRST_SITES);
+              }}
+            />
+          </label>
+          <span class="muted" aria-live="polite">
+            {needle ? ` ${plural(sites.length, 'site')} match` : ''}
+          </span>
         </p>
       )}
       {sorted && distance ? (
         <ul class="sites">
           {sorted.slice(0, shown).map(({ site, km }, i) => (
-            <SiteLine key={i} site={site} km={km} unit={distance.unit} />
+            <SiteLine key={i} site={site} km={km} unit={distance.unit} current={current} />
           ))}
         </ul>
       ) : (
-        groupByCountry(ordered.slice(0, shown)).map(({ country, sites }) => (
+        groupByCountry(ordered.slice(0, shown)).map(({ country, sites: group }) => (
           <div key={country}>
             <h4 class="country">{country}</h4>
             <ul class="sites">
-              {sites.map((site, i) => (
-                <SiteLine key={i} site={site} />
+              {group.map((site, i) => (
+                <SiteLine key={i} site={site} current={current} />
               ))}
             </ul>
           </div>
@@ -118,7 +158,7 @@ export function LocationsSection({ trial, distance }: { trial: TrialSummary; dis
             {(count - shown).toLocaleString('en')} more)
           </button>
         )}
-        {distance && overview.total > 1 && (
+        {distance && trial.sites.length > 1 && (
           <button
             type="button"
             class="link-button"

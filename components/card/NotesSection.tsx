@@ -5,11 +5,34 @@ import { MAX_NOTE_CHARS, parseTags, type Note } from '@/lib/storage/notes';
 export type SaveNote = (note: Note | undefined) => Promise<void>;
 
 /**
+ * A note being written and not saved yet. Whoever shows the card keeps it (in memory only), so that
+ * a card closed by a stray pointer or Escape opens again with the draft as it was.
+ */
+export interface NoteDraft {
+  text: string;
+  tags: string;
+}
+
+/**
  * The reader's own note and tags on this trial, shown wherever the trial appears. Stored on this
  * computer only; the card says so, and warns against anything that identifies a patient.
  */
-export function NotesSection({ note, onSave }: { note?: Note; onSave: SaveNote }) {
-  const [editing, setEditing] = useState(false);
+export function NotesSection({
+  note,
+  onSave,
+  draft,
+  onDraft,
+}: {
+  note?: Note;
+  onSave: SaveNote;
+  draft?: NoteDraft;
+  onDraft?(draft: NoteDraft | undefined): void;
+}) {
+  const [editing, setEditingState] = useState(draft !== undefined);
+  const setEditing = (value: boolean) => {
+    setEditingState(value);
+    if (!value) onDraft?.(undefined);
+  };
   const [error, setError] = useState('');
   /** Closes the editor only once the save is done; a failure keeps the draft and says why. */
   const save = (next: Note | undefined, after: () => void) =>
@@ -22,8 +45,16 @@ export function NotesSection({ note, onSave }: { note?: Note; onSave: SaveNote }
       (failure: unknown) =>
         setError(failure instanceof Error ? failure.message : 'The note could not be saved. Try again.'),
     );
-  const [text, setText] = useState(note?.text ?? '');
-  const [tags, setTags] = useState(note?.tags.join(', ') ?? '');
+  const [text, setTextState] = useState(draft?.text ?? note?.text ?? '');
+  const [tags, setTagsState] = useState(draft?.tags ?? note?.tags.join(', ') ?? '');
+  const setText = (value: string) => {
+    setTextState(value);
+    onDraft?.({ text: value, tags });
+  };
+  const setTags = (value: string) => {
+    setTagsState(value);
+    onDraft?.({ text, tags: value });
+  };
   if (!editing) {
     return (
       <section class="notes" aria-label="Your note">
@@ -78,8 +109,8 @@ export function NotesSection({ note, onSave }: { note?: Note; onSave: SaveNote }
             type="button"
             onClick={() =>
               void save(undefined, () => {
-                setText('');
-                setTags('');
+                setTextState('');
+                setTagsState('');
               })
             }
           >

@@ -171,7 +171,12 @@ export function createCardController(options: CardControllerOptions) {
   const listeners = {
     pointerover: (e: PointerEvent) => dispatch({ type: 'pointerOver', on: place(e.target) }),
     pointerout: (e: PointerEvent) =>
-      dispatch({ type: 'pointerOut', from: place(e.target), to: place(e.relatedTarget) }),
+      dispatch({
+        type: 'pointerOut',
+        from: place(e.target),
+        to: place(e.relatedTarget),
+        focusInCard: inCard(doc.activeElement),
+      }),
     pointerdown: (e: PointerEvent) => dispatch({ type: 'pointerDown', on: place(e.target) }),
     focusin: (e: FocusEvent) => {
       // Focus we give back to an ID on close must not reopen its card.

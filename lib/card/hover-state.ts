@@ -28,7 +28,8 @@ export const IDLE: HoverState<never> = { hiding: false };
 
 export type HoverEvent<A> =
   | { type: 'pointerOver'; on: Place<A> }
-  | { type: 'pointerOut'; from: Place<A>; to: Place<A> }
+  /** `focusInCard`: keyboard focus is in the card, which then stays whatever the pointer does. */
+  | { type: 'pointerOut'; from: Place<A>; to: Place<A>; focusInCard?: boolean }
   | { type: 'pointerDown'; on: Place<A> }
   | { type: 'focusIn'; on: Place<A> }
   | { type: 'focusOut'; from: Place<A>; to: Place<A> }
@@ -128,7 +129,7 @@ export function transition<A>(state: HoverState<A>, event: HoverEvent<A>, timing
       if (!card) return [next, effects];
       const leavingCard = from.kind === 'card' && to.kind !== 'card';
       const leavingAnchor = isAnchor(from, card.anchor) && !isAnchor(to, card.anchor) && to.kind !== 'card';
-      if (!leavingCard && !leavingAnchor) return [next, effects];
+      if ((!leavingCard && !leavingAnchor) || event.focusInCard) return [next, effects];
       const [hidden, hideEffects] = scheduleHide(next, timing);
       return [hidden, [...effects, ...hideEffects]];
     }

@@ -48,7 +48,8 @@ export const STUDY_FIELDS: readonly string[] = [
   ...inModule('sponsorCollaboratorsModule', ['leadSponsor', 'collaborators']),
   ...inModule('conditionsModule', ['conditions', 'keywords']),
   ...inModule('designModule', ['studyType', 'phases', 'enrollmentInfo']),
-  ...inModule('armsInterventionsModule', ['interventions']),
+  // The arms say which intervention is the one under test (the experimental arm's).
+  ...inModule('armsInterventionsModule', ['interventions', 'armGroups']),
   ...inModule('eligibilityModule', eligibility),
   ...inModule('contactsLocationsModule', ['centralContacts', 'locations']),
   'hasResults',
@@ -63,5 +64,4 @@ export const DETAIL_FIELDS: readonly string[] = [
   ...STUDY_FIELDS,
   'protocolSection.descriptionModule.briefSummary',
   'protocolSection.designModule.designInfo',
-  'protocolSection.armsInterventionsModule.armGroups',
 ];

@@ -116,6 +116,7 @@ export const studySchema = z.object({
             name: text,
             description: optional(text),
             otherNames: lenientList(text),
+            armGroupLabels: lenientList(text),
           }),
         ),
         armGroups: lenientList(

@@ -10,7 +10,7 @@
  * | `note:NCT…` (one per trial) | 1       | storage/notes.ts     | card, full view, options, import    |
  * | `notes` (whole notebook)    | 1       | storage/notes.ts     | old versions; migrated to `note:`   |
  * | `unreadable:<key>:<time>`   | —       | storage/index.ts     | kept copies of data we cannot read  |
- * | `trial:v2:NCT…`, `trial-index:v2`   | 2 | background/cache.ts | background (card data cache)      |
+ * | `trial:v3:NCT…`, `trial-index:v3`   | 3 | background/cache.ts | background (card data cache)      |
  * | `detail:v2:NCT…`, `detail-index:v2` | 2 | background/cache.ts | background (full view cache)      |
  *
  * The rules every writer follows (DESIGN.md, contracts): a write changes only what it means to change

@@ -44,8 +44,37 @@ export function formatPartialDate(value: string): string {
   return (m[3] ? DAY_MONTH_YEAR : MONTH_YEAR).format(at);
 }
 
-export function formatRegistryDate(date: RegistryDate): string {
+export function formatRegistryDate(date: RegistryDate, now?: number): string {
+  if (date.estimated && now !== undefined && hasPassed(date, now))
+    return `${formatPartialDate(date.date)} (estimated — passed)`;
   return `${formatPartialDate(date.date)}${date.estimated ? ' (estimated)' : ''}`;
+}
+
+/** An estimated date whose whole period (a month, for `2025-12`) is behind `now`. */
+export function hasPassed(date: RegistryDate, now: number): boolean {
+  const at = partialDateTime(date.date);
+  if (at === undefined) return false;
+  const end = new Date(at);
+  const parts = date.date.split('-').length;
+  if (parts === 1) end.setUTCFullYear(end.getUTCFullYear() + 1);
+  else if (parts === 2) end.setUTCMonth(end.getUTCMonth() + 1);
+  else end.setUTCDate(end.getUTCDate() + 1);
+  return end.getTime() <= now;
+}
+
+/**
+ * Estimated dates already behind us: the sponsor has not updated them, so the record is out of date
+ * there. Each as `completion Dec 2025`.
+ */
+export function passedEstimates(trial: TrialSummary, now: number): string[] {
+  const named: [string, RegistryDate | undefined][] = [
+    ['start', trial.dates.start],
+    ['primary completion', trial.dates.primaryCompletion],
+    ['completion', trial.dates.completion],
+  ];
+  return named.flatMap(([name, date]) =>
+    date?.estimated && hasPassed(date, now) ? [`${name} ${formatPartialDate(date.date)}`] : [],
+  );
 }
 
 const TWO_YEARS_MS = 2 * 365.25 * 24 * 60 * 60 * 1000;

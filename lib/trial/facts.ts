@@ -14,8 +14,12 @@ export function phaseFact(phases: readonly string[]): string | undefined {
 }
 
 /** Whether the trial takes healthy volunteers, as the registry says; undefined when it does not say. */
-export function healthyVolunteersFact(accepts: boolean | undefined): string | undefined {
+export function healthyVolunteersFact(
+  accepts: boolean | undefined,
+  length: 'full' | 'short' = 'full',
+): string | undefined {
   if (accepts === undefined) return undefined;
+  if (length === 'short') return accepts ? 'Healthy volunteers accepted' : 'No healthy volunteers';
   return accepts ? 'Accepts healthy volunteers' : 'Does not accept healthy volunteers';
 }
 

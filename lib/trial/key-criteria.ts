@@ -1,5 +1,5 @@
 /**
- * The 3–5 criteria a screener would look at first, each labelled Include or Exclude, for the card's
+ * The 3–4 criteria a screener would look at first, each labelled Include or Exclude, for the card's
  * first view. Ranked by what decides screening: performance status, lab thresholds, stage and
  * measurable disease, prior therapy, then the key exclusions (pregnancy, active infection, CNS
  * disease). Never shown: the structured age/sex line again, definitions, lead-ins, consent or
@@ -70,7 +70,8 @@ const RANKS: Rank[] = [
   { test: (item) => item.marks.some((m) => m.kind === 'threshold'), quota: 1 },
 ];
 const OTHER = RANKS.length;
-const MAX = 5;
+/** Four fit the card's first view with the rest of it (DESIGN.md asks for 3–5). */
+const MAX = 4;
 const MIN = 3;
 
 /** "Subjects who meet each of the following criteria are eligible:" — a lead-in, not a criterion. */
@@ -136,7 +137,8 @@ function rankOf(item: Criterion): number {
   return at < 0 ? OTHER : at;
 }
 
-export function keyCriteria(sections: CriteriaSection[]): KeyCriteria {
+/** `max`: how many at most (3 or 4: what the card's first view has room for). */
+export function keyCriteria(sections: CriteriaSection[], max = MAX): KeyCriteria {
   const partial = sections.some(
     (s) => /\bkey\b/i.test(s.heading ?? '') || s.items.some((item) => CLOSING_NOTE.test(item.text)),
   );
@@ -159,17 +161,17 @@ export function keyCriteria(sections: CriteriaSection[]): KeyCriteria {
   const taken = new Map<number, number>();
   for (const candidate of ordered) {
     const quota = RANKS[candidate.rank]?.quota ?? 0;
-    if (picked.size >= MAX || (taken.get(candidate.rank) ?? 0) >= quota) continue;
+    if (picked.size >= max || (taken.get(candidate.rank) ?? 0) >= quota) continue;
     picked.add(candidate);
     taken.set(candidate.rank, (taken.get(candidate.rank) ?? 0) + 1);
   }
   // Too few of the deciding kinds: the next criteria in rank order fill up to the minimum.
-  for (const candidate of ordered) if (picked.size < MIN) picked.add(candidate);
+  for (const candidate of ordered) if (picked.size < Math.min(MIN, max)) picked.add(candidate);
   // Both sides when the record has both: what a patient must have, and what rules them out.
   for (const label of ['Include', 'Exclude'] as const) {
     const first = ordered.find((c) => c.label === label);
     if (!first || [...picked].some((c) => c.label === label)) continue;
-    if (picked.size >= MAX) picked.delete(ordered.filter((c) => picked.has(c)).at(-1) as Candidate);
+    if (picked.size >= max) picked.delete(ordered.filter((c) => picked.has(c)).at(-1) as Candidate);
     picked.add(first);
   }
   const items = ordered

@@ -15,7 +15,11 @@ export interface SiteOverview {
   byCountry: { country: string; sites: Site[]; open: number }[];
 }
 
-export function siteOverview(sites: readonly Site[]): SiteOverview {
+/**
+ * `current`: whether the sites' statuses are current (lib/trial/status.ts, siteStatusesAreCurrent).
+ * When they are not, no site counts as open and the registry's order is kept.
+ */
+export function siteOverview(sites: readonly Site[], current = true): SiteOverview {
   const groups = new Map<string, Site[]>();
   for (const site of sites) {
     const country = site.country ?? 'Country not given';
@@ -23,7 +27,7 @@ export function siteOverview(sites: readonly Site[]): SiteOverview {
     if (group) group.push(site);
     else groups.set(country, [site]);
   }
-  const isOpen = (site: Site) => isOpenSiteStatus(site.status);
+  const isOpen = (site: Site) => current && isOpenSiteStatus(site.status);
   const byCountry = [...groups]
     .map(([country, group]) => ({
       country,
@@ -77,13 +81,20 @@ export function nearestOpenSite(sites: readonly Site[], home: Place): { site: Si
   return best;
 }
 
-/** Sites nearest first; sites without coordinates keep their order at the end. */
-export function sortByDistance(sites: readonly Site[], home: Place): { site: Site; km?: number }[] {
+/**
+ * Sites nearest first, open ones before the rest (a suspended site next door is no use to a patient);
+ * sites without coordinates keep their order at the end of each. `current` as for siteOverview.
+ */
+export function sortByDistance(
+  sites: readonly Site[],
+  home: Place,
+  current = true,
+): { site: Site; km?: number }[] {
   const measured = sites.map((site) => ({ site, km: site.geo ? distanceKm(home, site.geo) : undefined }));
-  return [
-    ...measured.filter((m) => m.km !== undefined).sort((a, b) => (a.km ?? 0) - (b.km ?? 0)),
-    ...measured.filter((m) => m.km === undefined),
-  ];
+  const open = (m: { site: Site }) => (current && isOpenSite(m.site) ? 0 : 1);
+  const byDistance = (a: { km?: number }, b: { km?: number }) =>
+    a.km === undefined ? (b.km === undefined ? 0 : 1) : b.km === undefined ? -1 : a.km - b.km;
+  return measured.sort((a, b) => open(a) - open(b) || byDistance(a, b));
 }
 
 export type DistanceUnit = 'km' | 'mi';

@@ -4,7 +4,7 @@
  */
 import { contactText, healthyVolunteersFact } from './facts';
 import { recordUrl } from '../nct';
-import { firstItems } from './criteria-view';
+import { keyCriteria } from './key-criteria';
 import { ageRange, phaseLabel, plural, sexLabel, studyTypeLabel } from './words';
 import { formatDay, formatPartialDate, formatRegistryDate, freshness } from './dates';
 import { statusLabel } from './status';
@@ -42,14 +42,13 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
   const volunteers = healthyVolunteersFact(e.healthyVolunteers);
   if (volunteers) lines.push(volunteers);
   const sections = e.sections;
-  for (const [kind, label] of [
-    ['inclusion', 'Key inclusion criteria'],
-    ['exclusion', 'Key exclusion criteria'],
-  ] as const) {
-    const { items } = firstItems(sections, kind, 3);
-    if (items.length > 0)
-      lines.push(`${label}:`, ...items.map((item) => `  - ${item.text.replace(/\n/g, ' ')}`));
-  }
+  // The card's pick, labelled as such: the registry's full list is at the record's address.
+  const key = keyCriteria(sections);
+  if (key.items.length > 0)
+    lines.push(
+      `Key criteria (picked by NCT hover cards${key.partial ? '; the registry lists only some' : ''}; all of them: ${recordUrl(trial.nctId)}):`,
+      ...key.items.map(({ label, item }) => `  - ${label}: ${item.text.replace(/\n/g, ' ')}`),
+    );
   const sites = siteOverview(trial.sites);
   if (sites.total > 0) {
     add('Sites', `${plural(sites.total, 'site')} in ${plural(sites.countries, 'country', 'countries')}`);

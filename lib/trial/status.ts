@@ -46,3 +46,20 @@ const OPEN_SITE = new Set(['RECRUITING', 'NOT_YET_RECRUITING', 'ENROLLING_BY_INV
 export function isOpenSiteStatus(status: string | undefined): boolean {
   return OPEN_SITE.has(status ?? '');
 }
+
+/**
+ * Overall statuses under which the sites' own statuses are current. Under any other (UNKNOWN,
+ * completed, terminated, withdrawn, suspended), a site's "Recruiting" is only what was last reported:
+ * never counted as open, never offered as the nearest open site.
+ */
+const SITES_CURRENT = new Set([
+  'RECRUITING',
+  'NOT_YET_RECRUITING',
+  'ENROLLING_BY_INVITATION',
+  'ACTIVE_NOT_RECRUITING',
+  'AVAILABLE',
+]);
+
+export function siteStatusesAreCurrent(overall: string | undefined): boolean {
+  return SITES_CURRENT.has(overall ?? '');
+}

@@ -80,7 +80,13 @@ export function studyToSummary(study: Study): TrialSummary {
     conditions: p.conditionsModule?.conditions ?? [],
     keywords: p.conditionsModule?.keywords ?? [],
     interventions: (p.armsInterventionsModule?.interventions ?? []).map((i) =>
-      compact({ type: i.type, name: i.name, description: i.description, otherNames: i.otherNames }),
+      compact({
+        type: i.type,
+        name: i.name,
+        description: i.description,
+        otherNames: i.otherNames,
+        arms: i.armGroupLabels,
+      }),
     ),
     arms: (p.armsInterventionsModule?.armGroups ?? []).map((a) =>
       compact({

@@ -77,8 +77,15 @@ export interface TrialSummary {
   studyType?: string;
   conditions: string[];
   keywords: string[];
-  interventions: { type?: string; name: string; description?: string; otherNames: string[] }[];
-  /** Study arms; only in the full view's answers (empty in the card's, which do not ask for them). */
+  interventions: {
+    type?: string;
+    name: string;
+    description?: string;
+    otherNames: string[];
+    /** The labels of the arms that receive it. */
+    arms: string[];
+  }[];
+  /** Study arms, with the interventions each receives. */
   arms: { label: string; type?: string; description?: string; interventions: string[] }[];
   /** How the study is designed; only in the full view's answers. */
   design?: {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { NctId } from '@/lib/nct';
-import { createTrialCache, FRESH_MS, MAX_AGE_MS, type CacheEntry } from '@/background/cache';
+import { createTrialCache, CACHE_VERSION, FRESH_MS, MAX_AGE_MS, type CacheEntry } from '@/background/cache';
 import { summaryWith } from '../support/summary';
 
 function entry(nctId: NctId, fetchedAt: number, padding = 0): CacheEntry {
@@ -78,7 +78,7 @@ describe('the cache: what is stored is checked', () => {
   it('treats an entry of the right outline but missing fields as absent (fetched again), not as a trial', async () => {
     const id = 'NCT00000007';
     const partial = { fetchedAt: clock, summary: { nctId: id, status: {} } };
-    await fakeBrowser.storage.local.set({ [`trial:v2:${id}`]: partial });
+    await fakeBrowser.storage.local.set({ [`trial:v${CACHE_VERSION}:${id}`]: partial });
     expect((await cache().get([id])).has(id)).toBe(false);
     await cache().put(new Map([[id, entry(id, clock)]]));
     expect((await cache().get([id])).get(id)?.summary.nctId).toBe(id);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { firstItems, thresholdItems } from '@/lib/trial/criteria-view';
 import { eligibilityView, parseCriteria, unescapeMarkdown } from '@/lib/trial/eligibility';
 import { HAVE_CTGOV, describeFixtures, realStudies, realStudyRows } from '../support/ctgov';
 
@@ -63,27 +62,6 @@ describe('eligibility criteria: structure', () => {
     ]);
   });
 
-  const texts = (result: { items: { text: string }[]; total: number }) => ({
-    items: result.items.map((item) => item.text),
-    total: result.total,
-  });
-
-  it('returns the first items of a kind and how many there are', () => {
-    const { sections } = eligibilityView('Inclusion Criteria:\n* a\n* b\n* c\nExclusion Criteria:\n* d');
-    expect(texts(firstItems(sections, 'inclusion', 2))).toEqual({ items: ['a', 'b'], total: 3 });
-    expect(texts(firstItems(sections, 'exclusion', 2))).toEqual({ items: ['d'], total: 1 });
-  });
-
-  it('leaves lead-in sentences out of the first criteria, but keeps items with sub-items', () => {
-    const { sections } = eligibilityView(
-      'Inclusion Criteria:\n* Patients who meet all of the following are eligible:\n* One of:\n  * SLE\n* Adults',
-    );
-    expect(texts(firstItems(sections, 'inclusion', 2))).toEqual({
-      items: ['One of:\n• SLE', 'Adults'],
-      total: 2,
-    });
-  });
-
   it('marks thresholds and glossary terms in each criterion, and keeps the meanings of the terms used', () => {
     const { sections, terms } = eligibilityView(
       'Inclusion Criteria:\n\n1. ECOG 0\\~1 score;\n2. Renal function: eGFR≥30ML/min/1.73m2;\n\nExclusion Criteria:\n\n1. GVHD, or ECOG 3',
@@ -99,10 +77,6 @@ describe('eligibility criteria: structure', () => {
       [['term:GVHD', 'term:ECOG']],
     ]);
     expect(terms.map((t) => t.form)).toEqual(['ECOG', 'eGFR', 'GVHD']);
-    expect(thresholdItems(sections).map((h) => [h.section, h.index])).toEqual([
-      [0, 0],
-      [0, 1],
-    ]);
   });
 
   it('undoes markdown escapes only', () => {

@@ -69,6 +69,12 @@ describe('hover state: the pointer (Page Previews timing)', () => {
     ['comes back to the card while hiding', hidingA, { type: 'pointerOver', on: CARD }, ['cancel:hide']],
     ['comes back to the ID while hiding', hidingA, { type: 'pointerOver', on: at('a') }, ['cancel:hide']],
     ['leaves a pinned card', pinnedA, { type: 'pointerOut', from: CARD, to: OTHER }, []],
+    [
+      'leaves a card that has keyboard focus',
+      openA,
+      { type: 'pointerOut', from: CARD, to: OTHER, focusInCard: true },
+      [],
+    ],
     ['leaves again while already hiding', hidingA, { type: 'pointerOut', from: CARD, to: OTHER }, []],
   ] as const)('when the pointer %s: %j', (_name, state, event, effects) => {
     expect(effectTypes(state, event)).toEqual(effects);

@@ -89,13 +89,27 @@ describe('nearest site and sorting', () => {
     expect(nearestOpenSite([sites[1] as Site, sites[2] as Site], home)).toBeUndefined();
   });
 
-  it('sorts by distance and keeps sites without coordinates, at the end', () => {
+  it('sorts open sites first, each by distance, sites without coordinates at the end', () => {
     expect(sortByDistance(sites, home).map((s) => s.site.facility)).toEqual([
+      'Cambridge, not yet recruiting',
+      'Paris, recruiting',
+      'No coordinates, recruiting',
+      'Oxford, completed',
+    ]);
+  });
+
+  it('sorts only by distance when the site statuses are not current (an UNKNOWN trial)', () => {
+    expect(sortByDistance(sites, home, false).map((s) => s.site.facility)).toEqual([
       'Cambridge, not yet recruiting',
       'Oxford, completed',
       'Paris, recruiting',
       'No coordinates, recruiting',
     ]);
+  });
+
+  it('counts no site as open when the statuses are not current', () => {
+    expect(siteOverview(sites).openSites).toBe(3);
+    expect(siteOverview(sites, false).openSites).toBe(0);
   });
 
   it.each([

@@ -20,8 +20,9 @@ describe('plain-text summary', () => {
       'Phase: 1',
       'Enrollment: 24 (estimated)',
       'Ages: 18 years and older',
-      'Key inclusion criteria:',
-      '  - ≥18 years old, male or female;',
+      'Key criteria (picked by NCT hover cards; all of them: https://clinicaltrials.gov/study/NCT06056921):',
+      '  - Include: ECOG 0~1 score;',
+      '  - Exclude: Had previously received CAR T cell therapy;',
       'Sites: 1 site in 1 country',
       'Full record: https://clinicaltrials.gov/study/NCT06056921',
       'Data from ClinicalTrials.gov as of 26 Nov 2026. Not medical advice: ask your doctor.',
@@ -29,6 +30,8 @@ describe('plain-text summary', () => {
       expect(text.split('\n')).toContain(line);
     }
     expect(text).not.toMatch(/undefined/);
+    // The age line is not a criterion to repeat, and "key" means picked, not the first three.
+    expect(text).not.toContain('≥18 years old, male or female');
   });
 });
 

@@ -74,48 +74,62 @@ describe(`the card for every real record (${describeFixtures()})`, () => {
 });
 
 describe('the card for our own edge records', () => {
-  it('shows NCT06056921 in the order a clinician reads it', () => {
+  it('shows NCT06056921 at a glance, in the order a clinician reads it', () => {
     const { dialog } = renderCard(okResult(carTStudy()));
-    const text = dialog.textContent ?? '';
+    const glance = dialog.querySelector('.glance')?.textContent ?? '';
     const order = [
-      'Recruiting',
-      'Phase 1',
-      'Interventional',
-      '24 (estimated)',
-      '18 years and older',
-      'Chongqing',
-      'Chongqing Precision Biotech',
+      'Safety and Efficacy of CD19',
+      'Status verified May 2026',
+      'Who 18 years and older · All sexes · No healthy volunteers',
+      'Include: ECOG 0~1 score;',
+      'Exclude: Had previously received CAR T cell therapy;',
+      'Where 1 site in 1 country · 1 open',
+      'What CD19 targeted CAR-T cells',
+      'No results posted',
     ];
-    const positions = order.map((part) => text.indexOf(part));
+    const positions = order.map((part) => glance.indexOf(part));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(text).toContain('Includes (2)');
-    expect(text).toContain('Excludes (1)');
-    expect(text).toContain('ECOG 0~1 score;');
-    expect(text).toContain('Data as of 26 Nov 2026');
-    expect(text).toContain('Not medical advice');
+    const top = dialog.querySelector('.top')?.textContent ?? '';
+    expect(top).toContain('Recruiting');
+    expect(top).toContain('Phase 1');
+    expect(dialog.textContent).toContain('Data as of 26 Nov 2026');
+    expect(dialog.textContent).toContain('Not medical advice');
   });
 
-  it("gives the age groups, and the sponsor's words when eligibility is based on gender", () => {
+  it('labels each key criterion Include or Exclude, in words a screen reader hears', () => {
+    const { dialog } = renderCard(okResult(carTStudy()));
+    const items = Array.from(dialog.querySelectorAll('.key-criteria li')).map((li) => li.textContent);
+    expect(items).toEqual([
+      'Include: ECOG 0~1 score;',
+      'Exclude: Had previously received CAR T cell therapy;',
+    ]);
+  });
+
+  it('opens "More": design, the age groups, the sponsor, and the sponsor\'s words on gender', () => {
     const raw = carTStudy() as { protocolSection: { eligibilityModule: Record<string, unknown> } };
     Object.assign(raw.protocolSection.eligibilityModule, {
       genderBased: true,
       genderDescription: 'Participants who identify as women',
     });
-    const text = renderCard(okResult(raw)).dialog.textContent ?? '';
-    expect(text).toContain('18 years and older (adults, older adults)');
-    expect(text).toContain('Gender: Participants who identify as women');
+    const { dialog } = renderCard(okResult(raw));
+    expect(dialog.querySelector('.more')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'More' }));
+    const more = dialog.querySelector('.more')?.textContent ?? '';
+    expect(more).toContain('Gender: Participants who identify as women');
+    expect(more).toContain('24 (estimated)');
+    expect(more).toContain('Chongqing Precision Biotech');
+    expect(screen.getByRole('button', { name: 'Less' }).getAttribute('aria-expanded')).toBe('true');
   });
 
-  it('expands all criteria inside the card', () => {
+  it('lists all criteria under "More", with their filter', () => {
     const { dialog } = renderCard(okResult(carTStudy()));
-    fireEvent.click(screen.getByRole('button', { name: 'Show all criteria' }));
+    fireEvent.click(screen.getByRole('button', { name: 'More' }));
     expect(dialog.querySelector('.all-criteria')?.textContent).toContain(
       'Had previously received CAR T cell therapy;',
     );
-    expect(screen.getByRole('button', { name: 'Show fewer criteria' }).getAttribute('aria-expanded')).toBe(
-      'true',
-    );
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'ECOG' } });
+    expect(dialog.querySelector('.all-criteria')?.textContent).toContain('1 of 3 criteria match');
   });
 
   it.each([
@@ -134,7 +148,8 @@ describe('the card for our own edge records', () => {
     const text = dialog.textContent ?? '';
     expect(text).toContain('Untitled in the registry');
     expect(text).toContain('Status not given');
-    expect(text).not.toMatch(/undefined|Enrollment|Dates|Where|results posted/i);
+    expect(text).toContain('No sites listed yet');
+    expect(text).not.toMatch(/undefined|Enrollment|Dates|results posted/i);
   });
 
   it('renders markup from the registry as text, never as HTML', () => {
@@ -160,11 +175,12 @@ describe('the card for our own edge records', () => {
       { facility: 'Rigshospitalet', city: 'Copenhagen', country: 'Denmark', status: 'RECRUITING' },
     ];
     const { dialog } = renderCard(okResult(raw));
+    expect(dialog.textContent).toContain('2 sites in 2 countries · 1 open');
+    fireEvent.click(screen.getByRole('button', { name: 'More' }));
     expect(Array.from(dialog.querySelectorAll('.country')).map((h) => h.textContent)).toEqual([
       'Denmark',
       'Germany',
     ]);
-    expect(dialog.textContent).toContain('2 sites in 2 countries · 1 open to participants');
   });
 
   it('shows a loading state of the same shape, marked busy', () => {

@@ -1,0 +1,238 @@
+import { useState } from 'preact/hooks';
+import { recordUrl } from '@/lib/nct';
+import { freshness, passedEstimates } from '@/lib/trial/dates';
+import { contactParts } from '@/lib/trial/facts';
+import { interventionsAtGlance, whoFacts } from '@/lib/trial/glance';
+import { keyCriteria } from '@/lib/trial/key-criteria';
+import { formatDistance, nearestOpenSite, siteOverview, sitePlace } from '@/lib/trial/locations';
+import { isStopped, siteStatusesAreCurrent, statusLabel } from '@/lib/trial/status';
+import type { Contact, TrialSummary } from '@/lib/trial/summary';
+import { plural } from '@/lib/trial/words';
+import { formatPartialDate } from '@/lib/trial/dates';
+import { CriterionText } from '../CriterionText';
+import type { DistanceContext } from './LocationsSection';
+
+/** A title longer than this may not fit in two lines: it gets a "Full title" button. */
+const LONG_TITLE = 80;
+const SHOWN_INTERVENTIONS = 3;
+
+/**
+ * The card's first view, which fits without scrolling (DESIGN.md, "the card at a glance"): title,
+ * freshness, who, key criteria, where, what. Everything else is under "More" or in the full view.
+ */
+export function Glance(props: {
+  trial: TrialSummary;
+  now: number;
+  refreshError?: string;
+  distance?: DistanceContext;
+}) {
+  const { trial, now } = props;
+  return (
+    <div class="glance">
+      <Title trial={trial} />
+      <Freshness trial={trial} now={now} refreshError={props.refreshError} />
+      <p class="line">
+        <span class="label">Who</span> {whoFacts(trial.eligibility, false).join(' · ')}
+      </p>
+      <KeyCriteria trial={trial} limit={hasWarning(trial, now) || props.refreshError ? 3 : 4} />
+      <Where trial={trial} distance={props.distance} />
+      <What trial={trial} />
+    </div>
+  );
+}
+
+function Title({ trial }: { trial: TrialSummary }) {
+  const [full, setFull] = useState(false);
+  const title = trial.briefTitle ?? trial.officialTitle ?? 'Untitled in the registry';
+  return (
+    <div class="title-block">
+      <h2 class={full ? 'title' : 'title clamp'}>
+        <bdi>{title}</bdi>
+        {trial.acronym && (
+          <span class="acronym">
+            {' '}
+            (<bdi>{trial.acronym}</bdi>)
+          </span>
+        )}
+      </h2>
+      {title.length > LONG_TITLE && (
+        <button type="button" class="link-button small" aria-expanded={full} onClick={() => setFull(!full)}>
+          {full ? 'Shorter title' : 'Full title'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Freshness({
+  trial,
+  now,
+  refreshError,
+}: {
+  trial: TrialSummary;
+  now: number;
+  refreshError?: string;
+}) {
+  const fresh = freshness(trial, now);
+  const passed = passedEstimates(trial, now);
+  const warnings = [fresh.warning && shortWarning(trial)];
+  if (passed.length > 0) warnings.push(`Estimated dates passed: ${passed.join(', ')}.`);
+  if (refreshError) warnings.push(`Showing saved data: ${refreshError}`);
+  const shown = warnings.filter(Boolean);
+  // With a warning, the dates go in its box: one block says how current the status is.
+  return (
+    <>
+      {shown.length === 0 && fresh.text && <p class="line muted clamp-1">Status {fresh.text}</p>}
+      {shown.length > 0 && (
+        <p class="warning" role="note">
+          {fresh.text && <>Status {fresh.text}. </>}
+          {shown.join(' ')}
+        </p>
+      )}
+      {isStopped(trial.status.overall) && trial.status.whyStopped && (
+        <p class="line why clamp-1">
+          Why stopped: <bdi>{trial.status.whyStopped}</bdi>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The card's short form of the freshness warning: its box already gives the dates. */
+function shortWarning(trial: TrialSummary): string {
+  const { overall, lastKnown } = trial.status;
+  if (overall !== 'UNKNOWN') return 'Not verified for over 2 years: it may have changed.';
+  const before = lastKnown ? `; last known: ${statusLabel(lastKnown).label.toLowerCase()}` : '';
+  return `Not confirmed by the sponsor for over 2 years${before}.`;
+}
+
+/** Whether the first view carries a warning box (it then has room for one criterion less). */
+function hasWarning(trial: TrialSummary, now: number): boolean {
+  return freshness(trial, now).warning !== undefined || passedEstimates(trial, now).length > 0;
+}
+
+function KeyCriteria({ trial, limit }: { trial: TrialSummary; limit: number }) {
+  const key = keyCriteria(trial.eligibility.sections, limit);
+  if (key.items.length === 0) return null;
+  return (
+    <div class="key-criteria">
+      <h3 class="visually-hidden">Key criteria</h3>
+      {key.partial && <p class="line muted">Key criteria: the registry lists only some; others may apply.</p>}
+      <ul>
+        {key.items.map(({ label, item }, i) => (
+          <li key={i} class="clamp-2">
+            <span class={`criterion-label ${label === 'Include' ? 'include' : 'exclude'}`}>{label}:</span>{' '}
+            <CriterionText item={item} terms={trial.eligibility.terms} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function ContactBrief({ contact }: { contact: Contact }) {
+  const { name, phone, phoneHref, email, emailHref } = contactParts(contact);
+  return (
+    <>
+      {name && <bdi>{name}</bdi>}
+      {phone && <> {phoneHref ? <a href={phoneHref}>{phone}</a> : phone}</>}
+      {!phone && email && <> {emailHref ? <a href={emailHref}>{email}</a> : email}</>}
+    </>
+  );
+}
+
+function Where({ trial, distance }: { trial: TrialSummary; distance?: DistanceContext }) {
+  const current = siteStatusesAreCurrent(trial.status.overall);
+  const overview = siteOverview(trial.sites, current);
+  const contact = trial.centralContacts[0];
+  if (overview.total === 0) {
+    return (
+      <p class="line">
+        <span class="label">Where</span> No sites listed yet
+        {contact ? (
+          <>
+            {' '}
+            · Contact: <ContactBrief contact={contact} />
+          </>
+        ) : (
+          trial.sponsor && (
+            <>
+              {' '}
+              · Sponsor: <bdi>{trial.sponsor.name}</bdi>
+            </>
+          )
+        )}
+      </p>
+    );
+  }
+  const nearest = current && distance ? nearestOpenSite(trial.sites, distance.home) : undefined;
+  const nearestContact = nearest?.site.contacts[0];
+  const verified = trial.status.verified && formatPartialDate(trial.status.verified);
+  return (
+    <>
+      <p class="line">
+        <span class="label">Where</span> {plural(overview.total, 'site')} in{' '}
+        {plural(overview.countries, 'country', 'countries')}
+        {current
+          ? overview.openSites > 0 && ` · ${overview.openSites.toLocaleString('en')} open`
+          : ` · last reported${verified ? ` ${verified}` : ''}`}
+      </p>
+      {nearest && distance && (
+        <p class="line nearest">
+          Nearest open site: <bdi>{nearest.site.facility ?? sitePlace(nearest.site)}</bdi>
+          {nearest.site.facility && sitePlace(nearest.site) && (
+            <>
+              , <bdi>{sitePlace(nearest.site)}</bdi>
+            </>
+          )}{' '}
+          ({formatDistance(nearest.km, distance.unit)})
+          {nearestContact && (
+            <>
+              {' '}
+              · <ContactBrief contact={nearestContact} />
+            </>
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+function What({ trial }: { trial: TrialSummary }) {
+  const interventions = interventionsAtGlance(trial);
+  const marked = interventions.some((i) => !i.experimental);
+  const shown = interventions.slice(0, SHOWN_INTERVENTIONS);
+  const more = interventions.length - shown.length;
+  if (interventions.length === 0 && trial.hasResults === undefined) return null;
+  return (
+    <p class="line clamp-2">
+      <span class="label">What</span>{' '}
+      {shown.map((i, n) => (
+        <span key={n}>
+          {n > 0 && ' · '}
+          <bdi>{i.name}</bdi>
+          {marked && i.experimental && <span class="under-test"> (experimental arm)</span>}
+        </span>
+      ))}
+      {more > 0 && <span class="muted"> and {more} more</span>}
+      {trial.conditions.length > 0 && (
+        <span class="muted">
+          {' '}
+          — for <bdi>{trial.conditions.slice(0, 2).join(', ')}</bdi>
+        </span>
+      )}
+      {trial.hasResults !== undefined && (
+        <>
+          {interventions.length > 0 && ' · '}
+          {trial.hasResults ? (
+            <a href={`${recordUrl(trial.nctId)}?tab=results`} target="_blank" rel="noopener noreferrer">
+              Results posted
+            </a>
+          ) : (
+            <span class="muted">No results posted</span>
+          )}
+        </>
+      )}
+    </p>
+  );
+}
