@@ -31,7 +31,7 @@ export function Glance(props: {
     <div class="glance">
       <Title trial={trial} />
       <Freshness trial={trial} now={now} refreshError={props.refreshError} />
-      <p class="line">
+      <p class="line who">
         <span class="label">Who</span> {whoFacts(trial.eligibility, false).join(' · ')}
       </p>
       <KeyCriteria trial={trial} limit={hasWarning(trial, now) || props.refreshError ? 3 : 4} />
@@ -147,7 +147,7 @@ function Where({ trial, distance }: { trial: TrialSummary; distance?: DistanceCo
   const contact = trial.centralContacts[0];
   if (overview.total === 0) {
     return (
-      <p class="line">
+      <p class="line where">
         <span class="label">Where</span> No sites listed yet
         {contact ? (
           <>
@@ -170,7 +170,7 @@ function Where({ trial, distance }: { trial: TrialSummary; distance?: DistanceCo
   const verified = trial.status.verified && formatPartialDate(trial.status.verified);
   return (
     <>
-      <p class="line">
+      <p class="line where">
         <span class="label">Where</span> {plural(overview.total, 'site')} in{' '}
         {plural(overview.countries, 'country', 'countries')}
         {current
@@ -205,7 +205,7 @@ function What({ trial }: { trial: TrialSummary }) {
   const more = interventions.length - shown.length;
   if (interventions.length === 0 && trial.hasResults === undefined) return null;
   return (
-    <p class="line clamp-2">
+    <p class="line what clamp-2">
       <span class="label">What</span>{' '}
       {shown.map((i, n) => (
         <span key={n}>

@@ -110,6 +110,11 @@ export function LocationsSection({ trial, distance }: { trial: TrialSummary; dis
   return (
     <section class="locations" aria-label="All sites">
       <h3>All sites</h3>
+      {distance && (
+        <p class="muted">
+          Distances from <bdi>{distance.home.label}</bdi>, as the crow flies.
+        </p>
+      )}
       {trial.sites.length >= FILTER_FROM && (
         <p class="criteria-tools">
           <label class="filter">

@@ -146,7 +146,7 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
                   <strong>{i.name}</strong>
                   {i.type && <span class="muted"> ({humanise(i.type).toLowerCase()})</span>}
                   {i.otherNames.length > 0 && (
-                    <span class="muted"> also called {i.otherNames.join(', ')}</span>
+                    <span class="muted also-called"> also called {i.otherNames.join(', ')}</span>
                   )}
                   {i.description && <p>{i.description}</p>}
                 </li>

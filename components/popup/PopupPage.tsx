@@ -9,6 +9,8 @@ import { recordUrl } from '@/lib/nct';
 import { phaseFact } from '@/lib/trial/facts';
 import { statusLabel, type StatusTone } from '@/lib/trial/status';
 import { listCsv, listMarkdown } from '@/lib/trial/list-export';
+import { formatPartialDate, statusFlag } from '@/lib/trial/dates';
+import type { TrialSummary } from '@/lib/trial/summary';
 
 export interface PopupPageProps {
   tabId(): Promise<number | undefined>;
@@ -125,12 +127,15 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
                   )}
                 </p>
                 <p class="title">
-                  {!result
-                    ? 'Loading…'
-                    : result.ok
-                      ? (result.trial.briefTitle ?? 'Untitled')
-                      : result.error.message}
+                  {!result ? (
+                    'Loading…'
+                  ) : result.ok ? (
+                    <bdi>{result.trial.briefTitle ?? 'Untitled'}</bdi>
+                  ) : (
+                    result.error.message
+                  )}
                 </p>
+                {result?.ok && <Freshness trial={result.trial} />}
                 <p class="actions">
                   <button
                     type="button"
@@ -151,13 +156,15 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
           <p class="actions">
             <button
               type="button"
-              onClick={() => void copy(listMarkdown(loaded)).then(() => setSaid('Copied as Markdown.'))}
+              onClick={() =>
+                void copy(listMarkdown(loaded, Date.now())).then(() => setSaid('Copied as Markdown.'))
+              }
             >
               Copy as Markdown
             </button>
             <button
               type="button"
-              onClick={() => void copy(listCsv(loaded)).then(() => setSaid('Copied as CSV.'))}
+              onClick={() => void copy(listCsv(loaded, Date.now())).then(() => setSaid('Copied as CSV.'))}
             >
               Copy as CSV
             </button>
@@ -168,5 +175,17 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
         {said}
       </p>
     </main>
+  );
+}
+
+/** When the sponsor last verified the status, and a caution when that was over two years ago. */
+function Freshness({ trial }: { trial: TrialSummary }) {
+  const flag = statusFlag(trial, Date.now());
+  if (!trial.status.verified && !flag) return null;
+  return (
+    <p class={flag ? 'fresh caution' : 'fresh'}>
+      {trial.status.verified && `Status verified ${formatPartialDate(trial.status.verified)}`}
+      {flag && ` · ${flag}`}
+    </p>
   );
 }

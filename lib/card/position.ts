@@ -17,6 +17,9 @@ const MIN_HEIGHT = 160;
 
 export const floatingPositioner: Positioner = (reference, card, onReferenceHidden) =>
   autoUpdate(reference, card, () => {
+    // Measured at its full height: a card shrunk to fit below would otherwise never flip above,
+    // where there may be room for all of it.
+    card.style.maxHeight = '';
     void computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',

@@ -104,3 +104,12 @@ export function freshness(trial: TrialSummary, now: number): Freshness {
   }
   return { text };
 }
+
+/**
+ * How far to trust the status, in a few words for lists (popup, exports): `unknown status` (the sponsor
+ * has not confirmed it for over two years), `not verified for over 2 years`, or nothing.
+ */
+export function statusFlag(trial: TrialSummary, now: number): string | undefined {
+  if (trial.status.overall === 'UNKNOWN') return 'unknown status: not confirmed for over 2 years';
+  return freshness(trial, now).warning ? 'not verified for over 2 years' : undefined;
+}

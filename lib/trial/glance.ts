@@ -26,7 +26,7 @@ const AGENTS = new Set(['DRUG', 'BIOLOGICAL', 'GENETIC', 'COMBINATION_PRODUCT', 
 
 export interface InterventionAtGlance {
   name: string;
-  /** Given in an experimental arm: the agent under test. */
+  /** Given in an experimental arm only: what the trial tests. */
   experimental: boolean;
 }
 
@@ -36,10 +36,13 @@ export interface InterventionAtGlance {
  */
 export function interventionsAtGlance(trial: TrialSummary): InterventionAtGlance[] {
   const experimentalArms = new Set(trial.arms.filter((a) => a.type === 'EXPERIMENTAL').map((a) => a.label));
-  const inExperimentalArm = (arms: readonly string[]) => arms.some((arm) => experimentalArms.has(arm));
+  // What the experimental arm gets and the other arms do not (background therapy given to all is not
+  // what is tested).
+  const underTest = (arms: readonly string[]) =>
+    arms.some((arm) => experimentalArms.has(arm)) && arms.every((arm) => experimentalArms.has(arm));
   const ranked = trial.interventions.map((i) => ({
     name: i.name,
-    experimental: inExperimentalArm(i.arms ?? []),
+    experimental: underTest(i.arms ?? []),
     agent: AGENTS.has(i.type ?? ''),
   }));
   const score = (i: (typeof ranked)[number]) => (i.agent ? 0 : 2) + (i.experimental ? 0 : 1);

@@ -1,6 +1,5 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS, card } from './helpers';
-import { cardDocument } from './helpers';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
@@ -23,17 +22,15 @@ async function openCard(id: string): Promise<Page> {
 
 test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, () => {
   needsRecords();
-  test('shows the criteria with numbers to check, expands to all criteria, and filters them', async () => {
+  test('shows key criteria with their numbers at a glance; "More" lists all criteria, filtered', async () => {
     const page = await openCard('NCT02513394');
-    const highlights = card(page).locator('.highlights');
-    expect(await highlights.locator('.threshold').count()).toBeGreaterThan(0);
-    await highlights.getByRole('button', { name: 'in the list' }).first().click();
+    const key = card(page).locator('.key-criteria');
+    expect(await key.locator('.threshold').count()).toBeGreaterThan(0);
+    await card(page).getByRole('button', { name: 'More' }).click();
     const all = card(page).locator('.all-criteria');
     await all.waitFor();
-    const focused = await cardDocument(page).evaluate(() => document.activeElement?.id ?? '');
-    expect(focused).toMatch(/^NCT02513394-criterion-\d+-\d+$/);
     const everything = await all.locator('li').count();
-    await all.getByLabel('Filter criteria').fill('pregnan');
+    await all.getByLabel('Filter').fill('pregnan');
     await expect.poll(() => all.locator('li').count()).toBeLessThan(everything);
     const kept = await all.locator('li').allInnerTexts();
     expect(kept.length).toBeGreaterThan(0);
@@ -43,18 +40,19 @@ test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, (
     await page.close();
   });
 
-  test('explains a glossary term on tap', async () => {
+  test('explains glossary terms on hover, and all at once on request', async () => {
     const page = await openCard('NCT05147467');
-    await card(page).getByRole('button', { name: 'Show all criteria' }).click();
-    const term = card(page).locator('.term-button', { hasText: 'ECOG' }).first();
-    await term.click();
-    expect(await term.getAttribute('aria-expanded')).toBe('true');
-    expect(await card(page).locator('.meaning').first().innerText()).toContain('daily activities');
+    const term = card(page).locator('.key-criteria .term-word', { hasText: 'ECOG' }).first();
+    expect(await term.getAttribute('title')).toContain('daily activities');
+    await card(page).getByRole('button', { name: 'More' }).click();
+    await card(page).getByRole('button', { name: 'Explain medical terms' }).click();
+    expect(await card(page).locator('.all-criteria .meaning').first().innerText()).toMatch(/\(.+\)/);
     await page.close();
   });
 
   test('checks an age and a sex against the structured limits, and never says "eligible"', async () => {
     const page = await openCard('NCT05147467');
+    await card(page).getByRole('button', { name: 'More' }).click();
     await card(page).getByText('Quick check for a patient').click();
     await card(page).getByLabel('Age').fill('17');
     await card(page).getByLabel('Sex').selectOption('female');
@@ -84,8 +82,9 @@ test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, (
     await nearest.waitFor();
     const text = await nearest.innerText();
     expect(text, text).toMatch(
-      /^Nearest open site: Sun Yat-sen University Cancer Center, Guangzhou, Guangdong — [\d.]+ km from Guangzhou, Guangdong, China$/,
+      /^Nearest open site: Sun Yat-sen University Cancer Center, Guangzhou, Guangdong \([\d.]+ km\)/,
     );
+    await card(page).getByRole('button', { name: 'More' }).click();
     await card(page).getByRole('button', { name: 'Sort by distance' }).click();
     const first = await card(page).locator('.sites li').first().innerText();
     expect(first).toContain('Guangzhou');

@@ -1,7 +1,8 @@
 import { card as cardOf } from './helpers';
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS } from './helpers';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { CTGOV_DIR, realSiteCounts } from '../support/ctgov';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createRequire } from 'node:module';
@@ -97,6 +98,53 @@ test.describe(`the full trial view in Chromium (production build; ${describeFixt
     const pdf = await page.pdf({ format: 'A4', path: path.join(SCREENSHOTS, 'full-view.pdf') });
     expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
     expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
+    await page.close();
+  });
+
+  test('prints every real record on at most two A4 pages: key criteria labelled with no word lost, open sites with phones', async () => {
+    needsRecords();
+    test.setTimeout(120_000);
+    const ids = readdirSync(CTGOV_DIR)
+      .filter((name) => /^NCT\d{8}\.json$/.test(name))
+      .map((name) => name.slice(0, 11));
+    for (const id of ids) {
+      const page = await openFullView(`id=${id}`);
+      await page.emulateMedia({ media: 'print' });
+      const pages = pdfPageCount(await page.pdf({ format: 'A4' }));
+      expect(pages, id).toBeLessThanOrEqual(2);
+      // Every word of a printed criterion is on paper: nothing inside it is hidden in print.
+      const criteria = await page.locator('.key-criteria-page li').evaluateAll((items) =>
+        items.map((li) => ({
+          printed: (li as HTMLElement).innerText.replace(/\s+/g, ' ').trim(),
+          text: (li.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        })),
+      );
+      for (const { printed, text } of criteria) expect(printed, id).toBe(text);
+      expect(
+        criteria.every(({ printed }) => /^(Include|Exclude): /.test(printed)),
+        id,
+      ).toBe(true);
+      const text = await page.locator('main').innerText();
+      expect(text, id).not.toContain('also called');
+      if (criteria.length > 0)
+        expect(text, id).toContain(
+          `criteria as the sponsor wrote them: https://clinicaltrials.gov/study/${id}`,
+        );
+      await page.close();
+    }
+  });
+
+  test('prints the 437-site PALLAS trial with its first open sites and their phones, the rest by URL', async () => {
+    needsRecords();
+    const page = await openFullView('id=NCT02513394');
+    await page.emulateMedia({ media: 'print' });
+    const sites = page.locator('.printed-sites li');
+    await expect(sites).toHaveCount(5);
+    expect(await page.locator('.country-group').first().isVisible()).toBe(false);
+    expect(await page.locator('main').innerText()).toContain(
+      `All ${realSiteCounts('NCT02513394').sites} sites: https://clinicaltrials.gov/study/NCT02513394`,
+    );
+    await page.pdf({ format: 'A4', path: path.join(SCREENSHOTS, 'full-view-long.pdf') });
     await page.close();
   });
 

@@ -25,6 +25,7 @@ test.describe(`notes in Chromium (${describeFixtures()})`, () => {
     await routeRegistry(browser.context);
     const page = await openPage('card.html');
     await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+    await card(page).getByRole('button', { name: 'More' }).click();
     await card(page).getByRole('button', { name: 'Add a note' }).click();
     expect(await card(page).innerText()).toContain('Do not write anything that identifies a patient.');
     await card(page).getByLabel('Note', { exact: true }).fill('Ask the Guangzhou site about slots');
@@ -34,6 +35,8 @@ test.describe(`notes in Chromium (${describeFixtures()})`, () => {
 
     const other = await openPage('other.html');
     await other.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+    await expect(card(other).locator('.note-flag')).toHaveText(/You have a note/);
+    await card(other).getByRole('button', { name: 'More' }).click();
     await expect
       .poll(() => card(other).locator('.notes').innerText())
       .toContain('Ask the Guangzhou site about slots');
@@ -46,6 +49,7 @@ test.describe(`notes in Chromium (${describeFixtures()})`, () => {
       await routeRegistry(browser.context);
       const again = await openPage('other.html');
       await again.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+      await card(again).getByRole('button', { name: 'More' }).click();
       await expect
         .poll(() => card(again).locator('.notes').innerText())
         .toContain('Ask the Guangzhou site about slots');

@@ -163,23 +163,48 @@ describe('the list of trials on a page, for pasting', () => {
       trial: summaryWith('NCT06056921', {
         briefTitle: 'CAR-T | lupus',
         phases: ['PHASE1', 'PHASE2'],
-        status: { overall: 'RECRUITING' },
+        status: { overall: 'RECRUITING', verified: '2026-05' },
       }),
     },
     { id: 'NCT09999999', ok: false, error: trialError('not-found', 'NCT09999999') },
   ];
+  const NOW = Date.parse('2026-11-27T12:00:00Z');
 
   it('as a Markdown table', () => {
-    expect(listMarkdown(results)).toBe(
-      '| NCT ID | Title | Status | Phase |\n| --- | --- | --- | --- |\n' +
-        '| [NCT06056921](https://clinicaltrials.gov/study/NCT06056921) | CAR-T \\| lupus | Recruiting | 1/2 |\n' +
-        '| [NCT09999999](https://clinicaltrials.gov/study/NCT09999999) |  | ClinicalTrials.gov has no registered trial with the ID NCT09999999. |  |\n',
+    expect(listMarkdown(results, NOW)).toBe(
+      '| NCT ID | Title | Status | Phase | Status verified | Caution |\n| --- | --- | --- | --- | --- | --- |\n' +
+        '| [NCT06056921](https://clinicaltrials.gov/study/NCT06056921) | CAR-T \\| lupus | Recruiting | 1/2 | May 2026 |  |\n' +
+        '| [NCT09999999](https://clinicaltrials.gov/study/NCT09999999) |  | ClinicalTrials.gov has no registered trial with the ID NCT09999999. |  |  |  |\n',
     );
   });
 
   it('as CSV', () => {
-    expect(listCsv(results).split('\r\n')[1]).toBe(
-      'NCT06056921,CAR-T | lupus,Recruiting,1/2,https://clinicaltrials.gov/study/NCT06056921',
+    expect(listCsv(results, NOW).split('\r\n')[1]).toBe(
+      'NCT06056921,CAR-T | lupus,Recruiting,1/2,May 2026,,https://clinicaltrials.gov/study/NCT06056921',
+    );
+  });
+
+  it('flags a "Recruiting" not verified for over 2 years, and an UNKNOWN status, with the verified date', () => {
+    const stale: TrialResult[] = [
+      {
+        id: 'NCT05147467',
+        ok: true,
+        fetchedAt: 0,
+        trial: summaryWith('NCT05147467', { status: { overall: 'RECRUITING', verified: '2024-01' } }),
+      },
+      {
+        id: 'NCT04207047',
+        ok: true,
+        fetchedAt: 0,
+        trial: summaryWith('NCT04207047', { status: { overall: 'UNKNOWN', verified: '2019-12' } }),
+      },
+    ];
+    expect(listCsv(stale, NOW).split('\r\n').slice(1, 3)).toEqual([
+      'NCT05147467,,Recruiting,,Jan 2024,not verified for over 2 years,https://clinicaltrials.gov/study/NCT05147467',
+      'NCT04207047,,Unknown status,,Dec 2019,unknown status: not confirmed for over 2 years,https://clinicaltrials.gov/study/NCT04207047',
+    ]);
+    expect(listMarkdown(stale, NOW)).toContain(
+      '| Recruiting |  | Jan 2024 | not verified for over 2 years |',
     );
   });
 });
@@ -198,15 +223,15 @@ describe('exports keep registry text inert', () => {
     ['[click me](javascript:alert(3))', '\\[click me\\](javascript:alert(3))'],
     ['**bold** _it_ `code` | pipe', '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\| pipe'],
   ])('Markdown: %s', (title, cell) => {
-    expect(listMarkdown([hostile(title)]).split('\n')[2]).toBe(
-      `| [NCT06056921](https://clinicaltrials.gov/study/NCT06056921) | ${cell} | Recruiting |  |`,
+    expect(listMarkdown([hostile(title)], 0).split('\n')[2]).toBe(
+      `| [NCT06056921](https://clinicaltrials.gov/study/NCT06056921) | ${cell} | Recruiting |  |  |  |`,
     );
   });
 
   it('never exports an answer for something that is not an NCT ID', () => {
     const forged = hostile('x', 'NCT0000000100000000000000000000000000000000000000000000000000001');
-    expect(listMarkdown([forged]).split('\n')).toHaveLength(3);
-    expect(listCsv([forged])).toBe('nct_id,title,status,phase,url\r\n');
+    expect(listMarkdown([forged], 0).split('\n')).toHaveLength(3);
+    expect(listCsv([forged], 0)).toBe('nct_id,title,status,phase,status_verified,caution,url\r\n');
   });
 
   it.each(['=1+1', '  =HYPERLINK("x")', '\u3000@SUM(A1)', '＝1+1', '＋1', '\t=1', '-2'])(

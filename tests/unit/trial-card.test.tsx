@@ -183,6 +183,54 @@ describe('the card for our own edge records', () => {
     ]);
   });
 
+  it('under an UNKNOWN or closed status, counts no site open: statuses are "last reported", never green', () => {
+    const raw = carTStudy() as {
+      protocolSection: {
+        statusModule: Record<string, unknown>;
+        contactsLocationsModule: { locations: unknown[] };
+      };
+    };
+    Object.assign(raw.protocolSection.statusModule, {
+      overallStatus: 'UNKNOWN',
+      statusVerifiedDate: '2019-06',
+    });
+    raw.protocolSection.contactsLocationsModule.locations = [
+      {
+        facility: 'Seattle site',
+        city: 'Seattle',
+        country: 'United States',
+        status: 'RECRUITING',
+        geoPoint: { lat: 47.6, lon: -122.3 },
+      },
+    ];
+    const home = { home: { lat: 47.61, lon: -122.33, label: 'Seattle' }, unit: 'km' as const };
+    const result = okResult(raw);
+    const nctId = parseNctId(result.id);
+    if (!nctId) throw new Error('no ID');
+    render(
+      <TrialCard
+        view={{ id: nctId, result, pinned: false }}
+        now={NOW}
+        distance={home}
+        onClose={vi.fn()}
+        onTogglePin={vi.fn()}
+        onRetry={vi.fn()}
+        onFullView={vi.fn()}
+        onSaveNote={vi.fn()}
+        onTurnOffSite={vi.fn()}
+      />,
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.querySelector('.where')?.textContent).toBe(
+      'Where 1 site in 1 country · last reported Jun 2019',
+    );
+    expect(dialog.querySelector('.nearest')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'More' }));
+    const chip = dialog.querySelector('.sites .site-status');
+    expect(chip?.textContent?.trim()).toBe('last reported: recruiting');
+    expect(chip?.className).toContain('tone-unknown');
+  });
+
   it('shows a loading state of the same shape, marked busy', () => {
     const { dialog } = renderCard(undefined, 'NCT06056921');
     expect(dialog.getAttribute('aria-busy')).toBe('true');
