@@ -75,8 +75,8 @@ export async function benchData() {
   for (const id of ids) naive.bytes += JSON.stringify(studyFor.get(id)).length;
 
   // Ours: the real service, client and cache, answered as the API would answer our requests.
-  const { createTrialService } = await importForNode('lib/trial-service.ts');
-  const { createTrialCache } = await importForNode('lib/store/cache.ts');
+  const { createTrialService } = await importForNode('background/trial-service.ts');
+  const { createTrialCache } = await importForNode('background/cache.ts');
   const { fetchTrialBatch } = await importForNode('lib/ctgov/client.ts');
   const ours = { requests: 0, bytes: 0 };
   const fetch = async (input) => {

@@ -16,7 +16,7 @@ import { CardFooter } from './card/CardFooter';
 import { CardTop } from './card/CardTop';
 import { Glance } from './card/Glance';
 import { More } from './card/More';
-import type { DistanceContext } from './card/LocationsSection';
+import type { DistanceContext, HomePick } from './card/LocationsSection';
 import type { NoteDraft, SaveNote } from './card/NotesSection';
 
 export interface TrialCardProps {
@@ -35,6 +35,8 @@ export interface TrialCardProps {
   /** An unsaved draft of the note, kept by whoever shows the card, so that closing it loses nothing. */
   draft?: NoteDraft;
   onDraft?(draft: NoteDraft | undefined): void;
+  /** Sets the reader's location from one of the trial's site cities (kept on this computer). */
+  onSetHome?(pick: HomePick): void;
   /** The site the card is on, for "Turn off on …"; the card frame does not know it ("this site"). */
   host?: string;
   onTurnOffSite(): void;
@@ -125,6 +127,7 @@ export function TrialCard(props: TrialCardProps) {
           onSaveNote={onSaveNote}
           draft={props.draft}
           onDraft={props.onDraft}
+          onSetHome={props.onSetHome}
         />
       )}
     </div>

@@ -80,6 +80,7 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
   let ready: Promise<void> | undefined;
   let markReady: () => void = () => undefined;
   let shownId: string | undefined;
+  let shownPinned = false;
   /**
    * The origin our frame's document actually has, from its "ready" message (Chrome's dynamic URL,
    * `use_dynamic_url`, resolves to the extension's own origin once loaded). Messages go to that origin
@@ -89,8 +90,12 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
   /** A trial to get ready as soon as the frame can hear it. */
   let preloadWhenReady: NctId | undefined;
 
-  const send = (message: ToFrame) => {
-    if (frameOrigin) parts?.frame.contentWindow?.postMessage(frameMessage(message), frameOrigin);
+  /** Posts to our frame; false when it cannot hear yet (not loaded), so the caller asks again later. */
+  const send = (message: ToFrame): boolean => {
+    const target = parts?.frame.contentWindow;
+    if (!frameOrigin || !target) return false;
+    target.postMessage(frameMessage(message), frameOrigin);
+    return true;
   };
 
   const onMessage = (event: MessageEvent) => {
@@ -148,8 +153,14 @@ export function createCardFrame(doc: Document, actions: CardFrameActions): CardF
         shownId = undefined;
         return undefined;
       }
-      if (shownId !== view.id) send({ type: 'show', id: view.id, focus: false });
-      shownId = view.id;
+      // Remembered only once sent: a render before the frame has loaded is sent again at the next.
+      if (
+        (shownId !== view.id || shownPinned !== view.pinned) &&
+        send({ type: 'show', id: view.id, focus: false, pinned: view.pinned })
+      ) {
+        shownId = view.id;
+        shownPinned = view.pinned;
+      }
       // The box's size follows only what anyone can see: loading, an error, or a trial.
       box.style.height = `${view.result?.ok ? CARD_HEIGHT : SHORT_HEIGHT}px`;
       box.classList.add('open');

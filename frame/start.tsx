@@ -12,7 +12,7 @@ import type { DistanceContext } from '@/components/card/LocationsSection';
 import { frameMessage, readToFrame, type FromFrame } from '@/lib/card/frame-protocol';
 import { sendToBackground, trialError, type TrialResult } from '@/lib/messaging';
 import type { NctId } from '@/lib/nct';
-import { HOME_KEY, UNIT_KEY, loadDistanceSettings } from '@/lib/storage/home';
+import { HOME_KEY, UNIT_KEY, loadDistanceSettings, saveHome } from '@/lib/storage/home';
 import { loadNote, noteIdOfKey, noteKey, saveNote, type Note } from '@/lib/storage/notes';
 import type { NoteDraft } from '@/components/card/NotesSection';
 import { unitForLocale } from '@/lib/trial/locations';
@@ -98,6 +98,7 @@ export function startCardFrame(root: HTMLElement): void {
           onSaveNote={(note) => saveNote(view.id, note)}
           draft={drafts.get(view.id)}
           onDraft={(draft) => (draft ? drafts.set(view.id, draft) : drafts.delete(view.id))}
+          onSetHome={(pick) => void saveHome({ v: 1, ...pick, source: 'place' }).catch(() => undefined)}
           onTurnOffSite={() => post({ type: 'turnOffSite' })}
         />
       ) : null,
@@ -149,12 +150,22 @@ export function startCardFrame(root: HTMLElement): void {
       });
     } else {
       const staged = !visible && shown?.id === command.id && shown.result !== undefined;
+      // The same card again: only whether it is pinned changed (a click on its ID).
+      if (visible && shown?.id === command.id) {
+        shown.pinned = command.pinned;
+        draw();
+        return;
+      }
       setVisible(true);
-      if (staged) {
+      if (staged && shown) {
+        if (shown.pinned !== command.pinned) {
+          shown.pinned = command.pinned;
+          draw();
+        }
         // The preload served this show: the next hover asks again (the background's cache answers).
         preloaded.delete(command.id);
       } else if (shown?.id !== command.id || !shown.result) {
-        shown = { id: command.id, pinned: false };
+        shown = { id: command.id, pinned: command.pinned };
         void load(command.id, ++generation);
       }
       if (command.focus) requestAnimationFrame(focusDialog);

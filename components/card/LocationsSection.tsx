@@ -73,6 +73,58 @@ const matchesPlace = (site: Site, needle: string) =>
     part?.toLowerCase().includes(needle),
   );
 
+/** A place to measure distances from: one of the trial's own site cities, picked by the reader. */
+export interface HomePick {
+  lat: number;
+  lon: number;
+  label: string;
+}
+
+/** The trial's site cities with coordinates, once each, in alphabetical order. */
+function siteCities(sites: readonly Site[]): HomePick[] {
+  const byLabel = new Map<string, HomePick>();
+  for (const site of sites) {
+    if (!site.geo) continue;
+    const label = [site.city, site.state, site.country].filter(Boolean).join(', ');
+    if (label && !byLabel.has(label)) byLabel.set(label, { ...site.geo, label });
+  }
+  return [...byLabel.values()].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * Without a home location: distances from one of the trial's own site cities (a city the offline
+ * list may not have, such as Bethesda). Kept on this computer, like a home set in the settings.
+ */
+function HomeFromSites({ sites, onSetHome }: { sites: readonly Site[]; onSetHome(pick: HomePick): void }) {
+  const cities = siteCities(sites);
+  const [chosen, setChosen] = useState(0);
+  if (cities.length === 0) return null;
+  return (
+    <p class="criteria-tools">
+      <label class="filter">
+        Distances from{' '}
+        <select value={chosen} onChange={(event) => setChosen(Number(event.currentTarget.value))}>
+          {cities.map((city, i) => (
+            <option key={city.label} value={i}>
+              {city.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        class="link-button"
+        onClick={() => {
+          const city = cities[chosen];
+          if (city) onSetHome(city);
+        }}
+      >
+        Use as my location
+      </button>
+    </p>
+  );
+}
+
 /** From this many sites on, the list has a place filter: 1,148 sites are not read by paging. */
 const FILTER_FROM = 20;
 
@@ -92,7 +144,16 @@ function groupByCountry(items: { site: Site; country: string }[]): { country: st
  * (open first); a place filter for large trials; the central contact. Under a closed or UNKNOWN
  * overall status, site statuses are what was last reported, never "open".
  */
-export function LocationsSection({ trial, distance }: { trial: TrialSummary; distance?: DistanceContext }) {
+export function LocationsSection({
+  trial,
+  distance,
+  onSetHome,
+}: {
+  trial: TrialSummary;
+  distance?: DistanceContext;
+  /** Sets the reader's location (kept on this computer); without it, no picker is offered. */
+  onSetHome?(pick: HomePick): void;
+}) {
   const [shown, setShown] = useState(FIRST_SITES);
   const [byDistance, setByDistance] = useState(false);
   const [place, setPlace] = useState('');
@@ -115,6 +176,7 @@ export function LocationsSection({ trial, distance }: { trial: TrialSummary; dis
           Distances from <bdi>{distance.home.label}</bdi>, as the crow flies.
         </p>
       )}
+      {!distance && onSetHome && <HomeFromSites sites={trial.sites} onSetHome={onSetHome} />}
       {trial.sites.length >= FILTER_FROM && (
         <p class="criteria-tools">
           <label class="filter">

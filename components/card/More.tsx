@@ -4,7 +4,7 @@ import { AboutSection } from './AboutSection';
 import { RecordIdentity } from './RecordIdentity';
 import { DesignSection } from './DesignSection';
 import { EligibilitySection } from './EligibilitySection';
-import { LocationsSection, type DistanceContext } from './LocationsSection';
+import { LocationsSection, type DistanceContext, type HomePick } from './LocationsSection';
 import { NotesSection, type NoteDraft, type SaveNote } from './NotesSection';
 
 /** What the first view leaves out, below it on request: the reader's note first, it is theirs. */
@@ -16,6 +16,7 @@ export function More(props: {
   onSaveNote: SaveNote;
   draft?: NoteDraft;
   onDraft?(draft: NoteDraft | undefined): void;
+  onSetHome?(pick: HomePick): void;
 }) {
   const { trial } = props;
   return (
@@ -28,7 +29,7 @@ export function More(props: {
         onDraft={props.onDraft}
       />
       <EligibilitySection trial={trial} />
-      <LocationsSection trial={trial} distance={props.distance} />
+      <LocationsSection trial={trial} distance={props.distance} onSetHome={props.onSetHome} />
       <DesignSection trial={trial} now={props.now} />
       <AboutSection trial={trial} />
       <RecordIdentity trial={trial} />

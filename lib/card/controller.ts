@@ -194,6 +194,12 @@ export function createCardController(options: CardControllerOptions) {
       }, 0);
     },
     keydown: onKeyDown,
+    // A click on an ID that is not a link opens its card at once, pinned (a link's click follows it).
+    click: (e: MouseEvent) => {
+      const anchor = trialAnchor(e.target);
+      const id = anchor && anchor.localName !== 'a' && !anchor.closest('a') ? markedId(anchor) : undefined;
+      if (anchor && id) dispatch({ type: 'clickOpen', anchor, id });
+    },
   };
   // Only the reader's own input acts: a page's synthetic events are ignored, whatever they target.
   const entries = (Object.entries(listeners) as [string, EventListener][]).map(

@@ -15,7 +15,8 @@ export const FRAME_KEY = 'nct-card-frame';
 export type ToFrame =
   /** The hover intent (150 ms): get this trial ready, show nothing yet. */
   | { type: 'preload'; id: NctId }
-  | { type: 'show'; id: NctId; focus: boolean }
+  /** `pinned`: the card is kept open (a click on its ID, or its pin button). */
+  | { type: 'show'; id: NctId; focus: boolean; pinned: boolean }
   | { type: 'hide' }
   | { type: 'focus' };
 
@@ -44,7 +45,9 @@ export function readToFrame(data: unknown): ToFrame | undefined {
   if ((m.type !== 'show' && m.type !== 'preload') || typeof m.id !== 'string') return undefined;
   const id = parseNctId(m.id);
   if (!id || id !== m.id) return undefined;
-  return m.type === 'preload' ? { type: 'preload', id } : { type: 'show', id, focus: m.focus === true };
+  return m.type === 'preload'
+    ? { type: 'preload', id }
+    : { type: 'show', id, focus: m.focus === true, pinned: m.pinned === true };
 }
 
 /** A message from the frame, checked field by field; anything else is undefined. */

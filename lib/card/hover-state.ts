@@ -35,6 +35,8 @@ export type HoverEvent<A> =
   | { type: 'focusOut'; from: Place<A>; to: Place<A> }
   /** Enter or Space on an ID, Alt+ArrowDown on an ID or a link around one: open and move focus in. */
   | { type: 'pressOpen'; anchor: A; id: NctId }
+  /** A click on an ID that is not a link: the reader wants this card, now, and kept open. */
+  | { type: 'clickOpen'; anchor: A; id: NctId }
   | { type: 'escape'; focusInside: boolean }
   | { type: 'timer'; timer: Timer }
   /** The ID scrolled out of sight. */
@@ -158,6 +160,18 @@ export function transition<A>(state: HoverState<A>, event: HoverEvent<A>, timing
     case 'pressOpen':
       if (card && card.anchor === event.anchor) return [state, [{ type: 'focusCard' }]];
       return open(state, event.anchor, event.id, true);
+    case 'clickOpen': {
+      if (card && card.anchor === event.anchor) {
+        if (card.pinned) return [state, []];
+        return [
+          { ...state, card: { ...card, pinned: true }, hiding: false },
+          [{ type: 'cancel', timer: 'hide' }, { type: 'redraw' }],
+        ];
+      }
+      const [opened, effects] = open({ ...state, pending: undefined }, event.anchor, event.id, false);
+      const pinned = opened.card && { ...opened.card, pinned: true };
+      return [{ ...opened, card: pinned }, [{ type: 'cancel', timer: 'fetch' }, ...effects]];
+    }
     case 'escape':
       return card ? close(state, event.focusInside) : [state, []];
     case 'timer': {

@@ -7,15 +7,7 @@
  * dropping whether a date is an estimate. An unknown name is a 400 for the whole request, so every
  * path here is checked against the API's OpenAPI spec by a test.
  */
-const identification = [
-  'nctId',
-  'nctIdAliases',
-  'briefTitle',
-  'officialTitle',
-  'acronym',
-  'orgStudyIdInfo',
-  'secondaryIdInfos',
-];
+const identification = ['nctId', 'nctIdAliases', 'briefTitle', 'officialTitle', 'acronym'];
 const status = [
   'statusVerifiedDate',
   'overallStatus',
@@ -46,7 +38,7 @@ export const STUDY_FIELDS: readonly string[] = [
   ...inModule('identificationModule', identification),
   ...inModule('statusModule', status),
   ...inModule('sponsorCollaboratorsModule', ['leadSponsor', 'collaborators']),
-  ...inModule('conditionsModule', ['conditions', 'keywords']),
+  ...inModule('conditionsModule', ['conditions']),
   ...inModule('designModule', ['studyType', 'phases', 'enrollmentInfo']),
   // The arms say which intervention is the one under test (the experimental arm's).
   ...inModule('armsInterventionsModule', ['interventions', 'armGroups']),
@@ -57,11 +49,14 @@ export const STUDY_FIELDS: readonly string[] = [
 ];
 
 /**
- * The full trial view asks for more, for one trial at a time: the summary, the design, the arms. Still
- * no results section: the view links to the registry's results tab instead.
+ * The full trial view asks for more, for one trial at a time: the summary, the design, the keywords,
+ * the sponsor's and other registries' IDs. Still no results section: the view links to the
+ * registry's results tab instead.
  */
 export const DETAIL_FIELDS: readonly string[] = [
   ...STUDY_FIELDS,
+  ...inModule('identificationModule', ['orgStudyIdInfo', 'secondaryIdInfos']),
+  'protocolSection.conditionsModule.keywords',
   'protocolSection.descriptionModule.briefSummary',
   'protocolSection.designModule.designInfo',
 ];

@@ -96,8 +96,18 @@ export function wrapMatches(
 export function markLink(link: HTMLAnchorElement, id: NctId): void {
   link.setAttribute(NCT_ATTR, id);
   link.setAttribute(LINK_MARK_ATTR, '');
+  // Enter follows the link, as always; a screen reader announces the key that opens the card instead.
+  if (!link.hasAttribute(SHORTCUT_ATTR)) {
+    link.setAttribute(SHORTCUT_ATTR, LINK_SHORTCUT);
+    ownShortcuts.add(link);
+  }
   own.add(link);
 }
+
+const SHORTCUT_ATTR = 'aria-keyshortcuts';
+const LINK_SHORTCUT = 'Alt+ArrowDown';
+/** Links whose key shortcut we added (a page's own is never touched, nor removed). */
+const ownShortcuts = new WeakSet<Element>();
 
 /** Puts the page back as it was: wrappers replaced by their text, link attributes removed. */
 export function unmarkAll(root: ParentNode): void {
@@ -107,6 +117,8 @@ export function unmarkAll(root: ParentNode): void {
     own.delete(link);
     link.removeAttribute(NCT_ATTR);
     link.removeAttribute(LINK_MARK_ATTR);
+    if (ownShortcuts.has(link)) link.removeAttribute(SHORTCUT_ATTR);
+    ownShortcuts.delete(link);
   }
 }
 

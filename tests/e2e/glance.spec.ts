@@ -216,6 +216,37 @@ test.describe(`the card at a glance in Chromium (${describeFixtures()})`, () => 
     await page.close();
   });
 
+  test("a home location from one of the trial's own site cities gives the nearest open site at once", async ({
+    openPage,
+  }) => {
+    needsRecords();
+    const page = await openPage('records.html');
+    const dialog = await openCard(page, 'NCT05147467');
+    expect(await dialog.locator('.nearest').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'More' }).click();
+    const picker = dialog.getByLabel('Distances from');
+    const guangzhou = (await picker.locator('option').allInnerTexts()).find((o) => o.startsWith('Guangzhou'));
+    if (!guangzhou) throw new Error('no Guangzhou site');
+    await picker.selectOption({ label: guangzhou });
+    await dialog.getByRole('button', { name: 'Use as my location' }).click();
+    await expect(dialog.locator('.nearest')).toContainText(/Nearest open site: .+Guangzhou.+\(0 (km|mi)\)/);
+    await page.close();
+  });
+
+  test('a click on an ID that is not a link opens its card at once, pinned', async ({ openPage }) => {
+    needsRecords();
+    const page = await openPage('records.html');
+    const clickedAt = Date.now();
+    await mark(page, 'NCT03934567').click();
+    await expect(card(page).getByRole('button', { name: 'Unpin' })).toHaveAttribute('aria-pressed', 'true');
+    // At once: well before the hover's 500 ms show delay would have passed since the pointer arrived.
+    expect(Date.now() - clickedAt).toBeLessThan(2000);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(8, 8);
+    await expect(card(page)).toHaveCount(1);
+    await page.close();
+  });
+
   test('light and dark screenshots of the card for docs/', async ({ openPage }) => {
     test.skip(!HAVE_CTGOV, describeFixtures());
     const page = await openPage('records.html');

@@ -175,3 +175,21 @@ describe('hover state: clicks, focus and keys', () => {
     expect(step(pinned, { type: 'togglePin' })[0]).toEqual(openA);
   });
 });
+
+describe('hover state: a click on an ID that is not a link', () => {
+  it('opens its card at once, pinned, whatever was pending', () => {
+    const [state, effects] = step(pendingA, { type: 'clickOpen', anchor: 'a', id: 'NCT00000001' });
+    expect(state.card).toEqual({ anchor: 'a', id: 'NCT00000001', pinned: true });
+    expect(state.pending).toBeUndefined();
+    expect(effects).toContainEqual({ type: 'open', anchor: 'a', id: 'NCT00000001', focus: false });
+    // Pinned: the pointer leaving does not close it.
+    expect(step(state, { type: 'pointerOut', from: at('a'), to: OTHER })[1]).toEqual([]);
+  });
+
+  it('pins a card already open for it, and changes nothing once pinned', () => {
+    const [state, effects] = step(hidingA, { type: 'clickOpen', anchor: 'a', id: 'NCT00000001' });
+    expect(state.card?.pinned).toBe(true);
+    expect(effects.map((e) => e.type)).toEqual(['cancel', 'redraw']);
+    expect(step(pinnedA, { type: 'clickOpen', anchor: 'a', id: 'NCT00000001' })[1]).toEqual([]);
+  });
+});

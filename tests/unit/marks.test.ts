@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { trialAnchor } from '@/lib/scan/mark';
+import { trialAnchor, unmarkAll } from '@/lib/scan/mark';
 import { createScanner } from '@/lib/scan/scanner';
 
 /** Marks the IDs in `html` as the content script does: only the scanner's own marks are trials. */
@@ -23,5 +23,20 @@ describe('finding the trial behind an element', () => {
   ])('%s', async (_name, html, selector, id) => {
     await markPage(html);
     expect(trialAnchor(document.querySelector(selector))?.getAttribute('data-nct-id')).toBe(id);
+  });
+});
+
+describe('a link to a trial record', () => {
+  it('announces the key that opens its card (Enter still follows the link), and gives the page back', async () => {
+    await markPage(
+      '<a id="ours" href="https://clinicaltrials.gov/study/NCT00000002">trial</a>' +
+        '<a id="theirs" aria-keyshortcuts="Control+K" href="https://clinicaltrials.gov/study/NCT00000004">x</a>',
+    );
+    expect(document.getElementById('ours')?.getAttribute('aria-keyshortcuts')).toBe('Alt+ArrowDown');
+    // A page's own shortcut is never replaced, nor removed.
+    expect(document.getElementById('theirs')?.getAttribute('aria-keyshortcuts')).toBe('Control+K');
+    unmarkAll(document.body);
+    expect(document.getElementById('ours')?.hasAttribute('aria-keyshortcuts')).toBe(false);
+    expect(document.getElementById('theirs')?.getAttribute('aria-keyshortcuts')).toBe('Control+K');
   });
 });

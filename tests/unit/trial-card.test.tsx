@@ -231,6 +231,54 @@ describe('the card for our own edge records', () => {
     expect(chip?.className).toContain('tone-unknown');
   });
 
+  it("without a home location, offers distances from one of the trial's own site cities", () => {
+    const raw = carTStudy() as { protocolSection: { contactsLocationsModule: { locations: unknown[] } } };
+    raw.protocolSection.contactsLocationsModule.locations = [
+      {
+        facility: 'NIH Clinical Center',
+        city: 'Bethesda',
+        state: 'Maryland',
+        country: 'United States',
+        status: 'RECRUITING',
+        geoPoint: { lat: 38.98, lon: -77.1 },
+      },
+      {
+        facility: 'Parc Taulí',
+        city: 'Sabadell',
+        country: 'Spain',
+        status: 'RECRUITING',
+        geoPoint: { lat: 41.55, lon: 2.1 },
+      },
+      { facility: 'No coordinates', city: 'Nowhere', country: 'Spain' },
+    ];
+    const onSetHome = vi.fn();
+    const result = okResult(raw);
+    const nctId = parseNctId(result.id);
+    if (!nctId) throw new Error('no ID');
+    render(
+      <TrialCard
+        view={{ id: nctId, result, pinned: false }}
+        now={NOW}
+        onSetHome={onSetHome}
+        onClose={vi.fn()}
+        onTogglePin={vi.fn()}
+        onRetry={vi.fn()}
+        onFullView={vi.fn()}
+        onSaveNote={vi.fn()}
+        onTurnOffSite={vi.fn()}
+      />,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'More' }));
+    const picker = screen.getByLabelText('Distances from') as HTMLSelectElement;
+    expect(Array.from(picker.options).map((o) => o.textContent)).toEqual([
+      'Bethesda, Maryland, United States',
+      'Sabadell, Spain',
+    ]);
+    fireEvent.change(picker, { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Use as my location' }));
+    expect(onSetHome).toHaveBeenCalledWith({ lat: 41.55, lon: 2.1, label: 'Sabadell, Spain' });
+  });
+
   it('shows a loading state of the same shape, marked busy', () => {
     const { dialog } = renderCard(undefined, 'NCT06056921');
     expect(dialog.getAttribute('aria-busy')).toBe('true');
