@@ -215,12 +215,6 @@ function What({ trial }: { trial: TrialSummary }) {
         </span>
       ))}
       {more > 0 && <span class="muted"> and {more} more</span>}
-      {trial.conditions.length > 0 && (
-        <span class="muted">
-          {' '}
-          — for <bdi>{trial.conditions.slice(0, 2).join(', ')}</bdi>
-        </span>
-      )}
       {trial.hasResults !== undefined && (
         <>
           {interventions.length > 0 && ' · '}
@@ -232,6 +226,12 @@ function What({ trial }: { trial: TrialSummary }) {
             <span class="muted">No results posted</span>
           )}
         </>
+      )}
+      {trial.conditions.length > 0 && (
+        <span class="muted">
+          {' '}
+          — for <bdi>{trial.conditions.slice(0, 2).join(', ')}</bdi>
+        </span>
       )}
     </p>
   );

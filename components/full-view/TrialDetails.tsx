@@ -11,6 +11,7 @@ import type { Note } from '@/lib/storage/notes';
 import { Actions } from './Actions';
 import { PageLocations } from './PageLocations';
 import { WhoCanTakePart } from './WhoCanTakePart';
+import { Publications } from './Publications';
 
 type Ok = Extract<TrialResult, { ok: true }>;
 
@@ -105,11 +106,11 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
               {trial.enrollment.estimated ? 'estimated' : 'actual'})
             </Fact>
           )}
-          {dates.start && <Fact label="Start">{formatRegistryDate(dates.start)}</Fact>}
+          {dates.start && <Fact label="Start">{formatRegistryDate(dates.start, now)}</Fact>}
           {dates.primaryCompletion && (
-            <Fact label="Primary completion">{formatRegistryDate(dates.primaryCompletion)}</Fact>
+            <Fact label="Primary completion">{formatRegistryDate(dates.primaryCompletion, now)}</Fact>
           )}
-          {dates.completion && <Fact label="Completion">{formatRegistryDate(dates.completion)}</Fact>}
+          {dates.completion && <Fact label="Completion">{formatRegistryDate(dates.completion, now)}</Fact>}
           {trial.sponsor && <Fact label="Sponsor">{trial.sponsor.name}</Fact>}
           {trial.collaborators.length > 0 && (
             <Fact label="Collaborators">{trial.collaborators.join('; ')}</Fact>
@@ -188,6 +189,7 @@ export function TrialDetails({ result, now, note }: { result: Ok; now: number; n
         {trial.hasResults === undefined && (
           <p>The registry's answer did not say whether results are posted.</p>
         )}
+        <Publications trial={trial} />
       </section>
 
       {(trial.orgStudyId || trial.secondaryIds.length > 0 || trial.aliases.length > 0) && (

@@ -50,8 +50,8 @@ export const STUDY_FIELDS: readonly string[] = [
 
 /**
  * The full trial view asks for more, for one trial at a time: the summary, the design, the keywords,
- * the sponsor's and other registries' IDs. Still no results section: the view links to the
- * registry's results tab instead.
+ * the sponsor's and other registries' IDs, the publications. Still no results section: the view links
+ * to the registry's results tab instead.
  */
 export const DETAIL_FIELDS: readonly string[] = [
   ...STUDY_FIELDS,
@@ -59,4 +59,5 @@ export const DETAIL_FIELDS: readonly string[] = [
   'protocolSection.conditionsModule.keywords',
   'protocolSection.descriptionModule.briefSummary',
   'protocolSection.designModule.designInfo',
+  'protocolSection.referencesModule.references',
 ];

@@ -147,6 +147,13 @@ export const studySchema = z.object({
         locations: lenientList(location),
       }),
     ),
+    referencesModule: optional(
+      z.object({
+        references: lenientList(
+          z.object({ pmid: optional(text), type: optional(text), citation: optional(text) }),
+        ),
+      }),
+    ),
   }),
   hasResults: optional(z.boolean()),
   derivedSection: optional(

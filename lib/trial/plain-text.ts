@@ -31,8 +31,8 @@ export function summaryText(trial: TrialSummary, fetchedAt: number, now: number)
       `${trial.enrollment.count.toLocaleString('en')} (${trial.enrollment.estimated ? 'estimated' : 'actual'})`,
     );
   }
-  add('Start', trial.dates.start && formatRegistryDate(trial.dates.start));
-  add('Completion', trial.dates.completion && formatRegistryDate(trial.dates.completion));
+  add('Start', trial.dates.start && formatRegistryDate(trial.dates.start, now));
+  add('Completion', trial.dates.completion && formatRegistryDate(trial.dates.completion, now));
   add('Sponsor', trial.sponsor?.name);
   add('Conditions', trial.conditions.join('; '));
   add('Interventions', trial.interventions.map((i) => i.name).join('; '));

@@ -110,6 +110,13 @@ export function studyToSummary(study: Study): TrialSummary {
       completion: registryDate(status?.completionDateStruct),
     }),
     hasResults: study.hasResults,
+    publications: (p.referencesModule?.references ?? []).flatMap((r) => {
+      const kind = r.type === 'RESULT' ? 'result' : r.type === 'DERIVED' ? 'derived' : undefined;
+      // Only a PubMed ID of digits makes a link; anything else is left out, never guessed.
+      return kind && r.pmid && /^\d{1,9}$/.test(r.pmid)
+        ? [compact({ pmid: r.pmid, kind, citation: r.citation })]
+        : [];
+    }),
     eligibility: compact({
       minimumAge: eligibility?.minimumAge,
       maximumAge: eligibility?.maximumAge,

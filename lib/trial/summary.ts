@@ -105,6 +105,11 @@ export interface TrialSummary {
   };
   /** Absent when the answer did not say (a `fields`-restricted answer without `hasResults`). */
   hasResults?: boolean;
+  /**
+   * Publications with a PubMed ID (full view only): `result` — the sponsor's publications of the
+   * results; `derived` — found by ClinicalTrials.gov in PubMed by this trial's ID.
+   */
+  publications: { pmid: string; kind: 'result' | 'derived'; citation?: string }[];
   eligibility: {
     minimumAge?: string;
     maximumAge?: string;

@@ -47,7 +47,6 @@ test.describe(`what the card shows, and how it looks, in Chromium (${describeFix
     await card(page).locator('.title').waitFor();
     const background = await card(page).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(background).toBe('rgb(31, 34, 38)');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-dark.png'), animations: 'disabled' });
     await page.close();
   });
 

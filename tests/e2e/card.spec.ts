@@ -1,6 +1,5 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card, cardFrame, focusInCard, mark, setStorage } from './helpers';
-import path from 'node:path';
+import { card, cardFrame, focusInCard, mark, setStorage } from './helpers';
 import { realSiteCounts } from '../support/ctgov';
 
 test.describe(`the card in Chromium (production build; ${describeFixtures()})`, () => {
@@ -23,7 +22,6 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     const { sites, countries } = realSiteCounts('NCT05147467');
     expect(text).toContain(`${sites} sites in ${countries} ${countries === 1 ? 'country' : 'countries'}`);
     expect(text).toContain('Not medical advice');
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png'), animations: 'disabled' });
     await page.close();
   });
 

@@ -145,6 +145,9 @@ test.describe(`the full trial view in Chromium (production build; ${describeFixt
       `All ${realSiteCounts('NCT02513394').sites} sites: https://clinicaltrials.gov/study/NCT02513394`,
     );
     await page.pdf({ format: 'A4', path: path.join(SCREENSHOTS, 'full-view-long.pdf') });
+    // What the paper shows, as an image for docs/ (A4's width at 96 dpi, the first page's height).
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'full-view-printed.png') });
     await page.close();
   });
 

@@ -259,3 +259,51 @@ test.describe(`the card at a glance in Chromium (${describeFixtures()})`, () => 
     await page.close();
   });
 });
+
+/** A study of our own with values no layout expects: a 100 kB title, unbroken 3,000-character strings. */
+const unbroken = 'A'.repeat(3000);
+const longStudy = {
+  protocolSection: {
+    identificationModule: { nctId: 'NCT05147467', briefTitle: `${'Long title words '.repeat(6000)}end` },
+    statusModule: { overallStatus: 'RECRUITING', statusVerifiedDate: '2026-10', whyStopped: unbroken },
+    designModule: { studyType: 'INTERVENTIONAL', phases: ['PHASE2'] },
+    conditionsModule: { conditions: [unbroken] },
+    armsInterventionsModule: { interventions: [{ type: 'DRUG', name: unbroken }] },
+    eligibilityModule: {
+      minimumAge: '18 Years',
+      sex: 'ALL',
+      eligibilityCriteria: `Inclusion Criteria:\n\n* ECOG 0-1 ${unbroken}\n\nExclusion Criteria:\n\n* Pregnancy ${unbroken}`,
+    },
+    contactsLocationsModule: {
+      locations: [{ facility: unbroken, city: unbroken, country: 'Norway', status: 'RECRUITING' }],
+    },
+  },
+  hasResults: false,
+};
+
+test.describe('the card with values no layout expects', () => {
+  test.use({ registryOptions: { studies: { NCT05147467: longStudy } } });
+  test('a 100 kB title and unbroken strings wrap or clamp inside the card, never overflow it', async ({
+    openPage,
+  }) => {
+    const page = await openPage('records.html');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const dialog = await openCard(page, 'NCT05147467');
+    const sizes = await dialog.evaluate((el) => ({
+      overflowX: el.scrollWidth - el.clientWidth,
+      title: (el.querySelector('.title') as HTMLElement).getBoundingClientRect().height,
+      titleLength: el.querySelector('.title')?.textContent?.length ?? 0,
+    }));
+    expect(sizes.overflowX).toBeLessThanOrEqual(0);
+    // The whole title is there (for a screen reader and "Full title"), shown in two lines.
+    expect(sizes.titleLength).toBeGreaterThan(100_000);
+    expect(sizes.title).toBeLessThan(50);
+    const view = await firstView(dialog);
+    expect(view.link).toBe('Open on ClinicalTrials.gov');
+    expect(view.where).toMatch(/^Where 1 site in 1 country/);
+    const box = await cardBox(page);
+    expect(box.width).toBeLessThanOrEqual(400);
+    expect(box.height).toBeLessThanOrEqual(450);
+    await page.close();
+  });
+});

@@ -13,6 +13,8 @@ export interface RegistryOptions {
   unknown?: string[];
   /** A request that includes any of these IDs fails with this HTTP status, every time. */
   failing?: { ids: string[]; status: number };
+  /** Studies of our own, answered for their IDs instead of a recording. */
+  studies?: Record<string, unknown>;
 }
 
 export interface RegistryAnswer {
@@ -51,10 +53,11 @@ export function answerRegistry(url: URL, options: RegistryOptions = {}): Registr
   if (options.failing && ids.some((id) => options.failing?.ids.includes(id))) {
     return { status: options.failing.status, contentType: 'text/plain', body: 'Internal Server Error' };
   }
+  const study = (id: string) => options.studies?.[id] ?? recordedOrMade(id);
   if (url.searchParams.has('filter.ids')) {
-    return json({ studies: ids.filter((id) => !unknown.has(id)).map(recordedOrMade) });
+    return json({ studies: ids.filter((id) => !unknown.has(id)).map(study) });
   }
   const [id = ''] = ids;
   if (unknown.has(id)) return { status: 404, contentType: 'text/plain', body: `NCT number ${id} not found` };
-  return json(recordedOrMade(id));
+  return json(study(id));
 }

@@ -144,6 +144,7 @@ describe('mapping our own edge records', () => {
       sites: [],
       centralContacts: [],
       secondaryIds: [],
+      publications: [],
     });
   });
 
@@ -177,5 +178,34 @@ describe('mapping our own edge records', () => {
     ['not an object', 'NCT06056921'],
   ])('rejects a study with %s', (_name, raw) => {
     expect(studySchema.safeParse(raw).success).toBe(false);
+  });
+});
+
+describe('publications', () => {
+  it.skipIf(!HAVE_CTGOV)('keeps the PubMed IDs ClinicalTrials.gov found for PALLAS (NCT02513394)', () => {
+    const trial = studyToSummary(studySchema.parse(realRecord('NCT02513394')));
+    expect(trial.publications.map((p) => [p.kind, p.pmid])).toEqual([
+      ['derived', '34995105'],
+      ['derived', '34874182'],
+      ['derived', '33460574'],
+      ['derived', '30032196'],
+    ]);
+  });
+
+  it('keeps results and found publications with a PubMed ID of digits, and nothing else', () => {
+    const raw = carTStudy() as { protocolSection: Record<string, unknown> };
+    raw.protocolSection.referencesModule = {
+      references: [
+        { pmid: '12345678', type: 'RESULT', citation: 'Doe J. It worked. Lancet. 2026.' },
+        { pmid: '23456789', type: 'BACKGROUND' },
+        { type: 'RESULT', citation: 'No PubMed ID' },
+        { pmid: 'javascript:alert(1)', type: 'RESULT' },
+        { pmid: '34567890', type: 'DERIVED' },
+      ],
+    };
+    expect(studyToSummary(studySchema.parse(raw)).publications).toEqual([
+      { pmid: '12345678', kind: 'result', citation: 'Doe J. It worked. Lancet. 2026.' },
+      { pmid: '34567890', kind: 'derived' },
+    ]);
   });
 });

@@ -136,3 +136,32 @@ describe('the full view: states and our own records', () => {
     expect(screen.getByRole('button', { name: 'Try again' })).toBeDefined();
   });
 });
+
+describe('the full view: publications', () => {
+  it('links each publication to PubMed by its ID, results first, with no lookup', async () => {
+    const raw = carTStudy() as { protocolSection: Record<string, unknown> };
+    raw.protocolSection.referencesModule = {
+      references: [
+        { pmid: '34567890', type: 'DERIVED' },
+        { pmid: '12345678', type: 'RESULT', citation: 'Doe J. It worked. Lancet. 2026.' },
+      ],
+    };
+    const main = await renderPage('NCT06056921', ok(raw));
+    const links = Array.from(main.querySelectorAll('.publications a')).map((a) => a.getAttribute('href'));
+    expect(links).toEqual([
+      'https://pubmed.ncbi.nlm.nih.gov/12345678/',
+      'https://pubmed.ncbi.nlm.nih.gov/34567890/',
+    ]);
+    expect(main.textContent).toContain('Results published (1 publication, listed by the sponsor)');
+    expect(main.textContent).toContain('Doe J. It worked. Lancet. 2026.');
+  });
+});
+
+describe('the full view: dates', () => {
+  it('flags an estimated date that has passed', async () => {
+    const raw = carTStudy() as { protocolSection: { statusModule: Record<string, unknown> } };
+    raw.protocolSection.statusModule.completionDateStruct = { date: '2025-12', type: 'ESTIMATED' };
+    const main = await renderPage('NCT06056921', ok(raw));
+    expect(main.textContent).toContain('Dec 2025 (estimated — passed)');
+  });
+});
