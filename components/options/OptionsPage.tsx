@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { searchPlaces, type City, type PlaceMatch } from '@/lib/places/search';
+import {
+  ZIP_PATTERN,
+  searchPlaces,
+  searchZip,
+  type City,
+  type PlaceMatch,
+  type ZipTable,
+} from '@/lib/places/search';
 import type { CacheInfo } from '@/lib/messaging';
 import { GeneralSettings } from './GeneralSettings';
 import { NotesManager } from './NotesManager';
@@ -13,17 +20,20 @@ import {
 
 export interface OptionsPageProps {
   loadCities(): Promise<City[]>;
+  /** The US ZIP table, loaded only when a ZIP code is typed. */
+  loadZips(): Promise<ZipTable>;
   locate(): Promise<{ lat: number; lon: number }>;
   cacheInfo(): Promise<CacheInfo>;
   clearCache(): Promise<CacheInfo>;
 }
 
 /** Settings: cards and pages, sites, keyboard, saved data, home location and unit, notes. */
-export function OptionsPage({ loadCities, locate, cacheInfo, clearCache }: OptionsPageProps) {
+export function OptionsPage({ loadCities, loadZips, locate, cacheInfo, clearCache }: OptionsPageProps) {
   const [home, setHome] = useState<HomeLocation | undefined>();
   const [unit, setUnit] = useState<UnitSetting>('auto');
   const [query, setQuery] = useState('');
   const [cities, setCities] = useState<City[] | undefined>();
+  const [zips, setZips] = useState<ZipTable | undefined>();
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -42,10 +52,20 @@ export function OptionsPage({ loadCities, locate, cacheInfo, clearCache }: Optio
 
   const onSearch = async (text: string) => {
     setQuery(text);
-    if (!cities && text.trim().length >= 2) setCities(await loadCities());
+    if (ZIP_PATTERN.test(text)) {
+      if (!zips) setZips(await loadZips());
+    } else if (!cities && text.trim().length >= 2) setCities(await loadCities());
   };
 
-  const matches: PlaceMatch[] = cities ? searchPlaces(cities, query) : [];
+  const zip = ZIP_PATTERN.test(query);
+  const zipMatch = zip && zips ? searchZip(zips, query) : undefined;
+  const matches: PlaceMatch[] = zip
+    ? zipMatch
+      ? [zipMatch]
+      : []
+    : cities
+      ? searchPlaces(cities, query)
+      : [];
 
   return (
     <main class="page">
@@ -92,7 +112,7 @@ export function OptionsPage({ loadCities, locate, cacheInfo, clearCache }: Optio
           </button>
         </p>
         <label>
-          Or type a city{' '}
+          Or type a city or a US ZIP code{' '}
           <input type="search" value={query} onInput={(event) => void onSearch(event.currentTarget.value)} />
         </label>
         {matches.length > 0 && (
@@ -114,9 +134,10 @@ export function OptionsPage({ loadCities, locate, cacheInfo, clearCache }: Optio
             ))}
           </ul>
         )}
-        {query.trim().length >= 2 && cities && matches.length === 0 && (
-          <p>No city of that name in the list.</p>
+        {!zip && query.trim().length >= 2 && cities && matches.length === 0 && (
+          <p>No city of that name in the list. A US ZIP code works too.</p>
         )}
+        {zip && zips && !zipMatch && <p>No US ZIP code {query.trim()} in the list.</p>}
         <p class="said" role="status">
           {status}
         </p>

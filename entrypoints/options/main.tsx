@@ -12,6 +12,7 @@ if (app) {
       cacheInfo={() => sendToBackground({ type: 'cacheInfo' })}
       clearCache={() => sendToBackground({ type: 'clearCache' })}
       loadCities={async () => citiesFromRows((await import('@/lib/places/cities.json')).default as CityRow[])}
+      loadZips={async () => (await import('@/lib/places/us-zips.json')).default}
       locate={() =>
         new Promise((resolve, reject) =>
           navigator.geolocation.getCurrentPosition(

@@ -66,7 +66,7 @@ test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, (
   test('with a home city chosen in the settings, the card shows the nearest open site and sorts by distance', async () => {
     const settings = await browser.context.newPage();
     await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await settings.getByLabel('Or type a city').fill('Guangzh');
+    await settings.getByLabel('Or type a city or a US ZIP code').fill('Guangzh');
     await settings.getByRole('button', { name: /^Guangzhou, Guangdong, China$/ }).click();
     await expect
       .poll(() => settings.locator('section[aria-labelledby="home-h"] [role="status"]').innerText())
@@ -91,6 +91,20 @@ test.describe(`eligibility and locations in Chromium (${describeFixtures()})`, (
     expect(first).toMatch(/ km/);
     await page.screenshot({ path: path.join(SCREENSHOTS, 'card-nearest.png'), animations: 'disabled' });
     await page.close();
+  });
+
+  test('finds a home location by US ZIP code, offline', async () => {
+    const settings = await browser.context.newPage();
+    await settings.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await settings.getByLabel('Or type a city or a US ZIP code').fill('02115');
+    await settings.getByRole('button', { name: 'ZIP 02115, United States' }).click();
+    await expect
+      .poll(() => settings.locator('section[aria-labelledby="home-h"] [role="status"]').innerText())
+      .toBe('Home set to ZIP 02115, United States.');
+    expect(await settings.locator('main').innerText()).toContain('(42.34, -71.09)');
+    await settings.getByLabel('Or type a city or a US ZIP code').fill('00000');
+    await expect(settings.getByText('No US ZIP code 00000 in the list.')).toBeVisible();
+    await settings.close();
   });
 
   test("can use the device's location instead", async () => {
