@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { benchCard, printCard } from './card.mjs';
 import { benchData, printData } from './data.mjs';
 import { benchDetection, printDetection } from './detection.mjs';
+import { benchStorm, printStorm } from './storm.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const browser = await chromium.launch({
@@ -25,3 +26,4 @@ try {
 }
 printData(await benchData());
 printCard(await benchCard(executablePath));
+printStorm(await benchStorm(executablePath));

@@ -27,6 +27,11 @@ export interface ScannerOptions {
   yieldToPage?: () => Promise<void>;
   /** Told about every element marked (wrappers and trial links), e.g. to prefetch visible IDs. */
   onMarked?: (elements: HTMLElement[]) => void;
+  /**
+   * Runs the work the page's changes queued, later (an idle period by default): a page changing
+   * thousands of nodes a frame pays for one look at what is still there, not one per change.
+   */
+  scheduleBatch?: (run: () => void) => void;
 }
 
 export interface Scanner {
@@ -50,6 +55,20 @@ const MAX_HITS_PER_SLICE = 256;
 /** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
 const NODES_PER_CLOCK_CHECK = 64;
 
+/** Longest a batch of page changes waits for an idle period before it is looked at anyway. */
+const BATCH_TIMEOUT_MS = 300;
+
+const defaultScheduleBatch = (run: () => void) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: BATCH_TIMEOUT_MS });
+  else setTimeout(run, 50);
+};
+
+/**
+ * Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts): an element whose
+ * text has none of them holds no ID, and is not walked.
+ */
+const NCT_LETTERS = /nct/iu;
+
 export function createScanner(doc: Document, options: ScannerOptions = {}): Scanner {
   const sliceMs = options.sliceMs ?? 8;
   const maxMarks = options.maxMarks ?? 5000;
@@ -57,7 +76,14 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   const skipTags = new Set([...SKIP_TAGS, ...(options.ownHosts ?? [])]);
   const findHit = (text: Text) => findHitIn(text, skipTags);
 
+  const scheduleBatch = options.scheduleBatch ?? defaultScheduleBatch;
+  /** Nodes to look at, from `head` on (an index, not `shift()`: a storm queues thousands). */
   const queue: Node[] = [];
+  let head = 0;
+  /** Roots a caller asked to scan (the page itself), walked without the text pre-test. */
+  const asked = new WeakSet<Node>();
+  /** The page's changes waiting for their batch. */
+  let batch: Promise<void> | undefined;
   let walk: { root: Node; walker: TreeWalker } | undefined;
   let marks = 0;
   let running: Promise<void> | undefined;
@@ -66,7 +92,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
 
   /** Runs a DOM change of ours, keeping the page's pending mutations but dropping the ones we cause. */
   function quietly(change: () => void): void {
-    if (observer) onMutations(observer.takeRecords());
+    if (observer) pendingRecords.push(...observer.takeRecords());
     change();
     observer?.takeRecords();
   }
@@ -132,13 +158,16 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     let sinceClockCheck = 0;
     for (;;) {
       if (destroyed || capReached()) {
-        queue.length = 0;
+        clearQueue();
         walk = undefined;
         return true;
       }
       if (!walk) {
-        const next = queue.shift();
-        if (!next) return true;
+        const next = queue[head++];
+        if (!next) {
+          clearQueue();
+          return true;
+        }
         if (!next.isConnected || (next.parentNode && isMark(next.parentNode))) continue;
         if (next.nodeType === Node.TEXT_NODE) {
           const hit = findHit(next as Text);
@@ -149,7 +178,10 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         const element =
           next.nodeType === Node.DOCUMENT_NODE ? (next as Document).documentElement : (next as Element);
         if (!element || isMark(element)) continue;
-        markLinks(element);
+        // Cheap tests first: most added content has no link and no ID.
+        if (element.localName === 'a' || element.getElementsByTagName('a').length > 0) markLinks(element);
+        // (Not for a page's first scan: its walk finds the same at about the cost of reading the text.)
+        if (!asked.has(next) && !NCT_LETTERS.test(element.textContent ?? '')) continue;
         walk = { root: element, walker: doc.createTreeWalker(element, NodeFilter.SHOW_TEXT) };
       }
       const { walker, root } = walk;
@@ -178,16 +210,35 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   async function drain(): Promise<void> {
     // Start on a later microtask: the caller (often a MutationObserver callback) finishes first.
     await Promise.resolve();
-    while (!runSlice(performance.now() + sliceMs)) await yieldToPage();
+    readPending();
+    while (!runSlice(performance.now() + sliceMs)) {
+      await yieldToPage();
+      readPending();
+    }
+  }
+
+  function clearQueue(): void {
+    queue.length = 0;
+    head = 0;
   }
 
   function pump(): Promise<void> {
     running ??= drain().finally(() => {
       running = undefined;
       // Work queued while the last slice was finishing would otherwise wait for the next mutation.
-      if (queue.length > 0 && !destroyed) void pump();
+      if ((queue.length > head || pendingRecords.length > 0) && !destroyed) void pump();
     });
     return running;
+  }
+
+  /** Looks at the page's changes in one batch, later: by then a storm's nodes are mostly gone. */
+  function pumpLater(): void {
+    batch ??= new Promise<void>((resolve) =>
+      scheduleBatch(() => {
+        batch = undefined;
+        void pump().then(resolve, resolve);
+      }),
+    );
   }
 
   function enqueue(node: Node): void {
@@ -210,36 +261,44 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         }
         continue;
       }
-      for (const added of Array.from(record.addedNodes)) {
-        if (!isMark(added)) enqueue(added);
+      // Looked at in a batch, later: what the page has removed again since needs no look.
+      for (const added of record.addedNodes) {
+        if (added.isConnected && !isMark(added)) enqueue(added);
       }
     }
   }
+
+  /** The page's changes since the last batch, read only when the batch runs. */
+  const pendingRecords: MutationRecord[] = [];
+  const readPending = () => onMutations(pendingRecords.splice(0));
 
   return {
     get markCount() {
       return marks;
     },
     scan(root) {
+      asked.add(root);
       enqueue(root);
       return pump();
     },
     observe(root) {
       if (destroyed) return;
       observer = new MutationObserver((records) => {
-        onMutations(records);
-        void pump();
+        pendingRecords.push(...records);
+        pumpLater();
       });
       observer.observe(root, { childList: true, subtree: true, characterData: true });
     },
-    idle() {
-      return running ?? Promise.resolve();
+    async idle() {
+      await batch;
+      await running;
     },
     destroy() {
       destroyed = true;
       observer?.disconnect();
       observer = undefined;
-      queue.length = 0;
+      pendingRecords.length = 0;
+      clearQueue();
       walk = undefined;
       if (doc.body) unmarkAll(doc.body);
       marks = 0;
