@@ -1,23 +1,19 @@
-import type { Note } from '@/lib/storage/notes';
 import type { TrialSummary } from '@/lib/trial/summary';
 import { AboutSection } from './AboutSection';
 import { RecordIdentity } from './RecordIdentity';
 import { DesignSection } from './DesignSection';
 import { EligibilitySection } from './EligibilitySection';
-import { LocationsSection, type DistanceContext, type HomePick } from './LocationsSection';
-import { NotesSection, type NoteDraft, type SaveNote } from './NotesSection';
+import type { TrialCardProps } from '../TrialCard';
+import { LocationsSection } from './LocationsSection';
+import { NotesSection } from './NotesSection';
 
 /** What the first view leaves out, below it on request: the reader's note first, it is theirs. */
-export function More(props: {
-  trial: TrialSummary;
-  now: number;
-  distance?: DistanceContext;
-  note?: Note;
-  onSaveNote: SaveNote;
-  draft?: NoteDraft;
-  onDraft?(draft: NoteDraft | undefined): void;
-  onSetHome?(pick: HomePick): void;
-}) {
+export function More(
+  props: { trial: TrialSummary } & Pick<
+    TrialCardProps,
+    'now' | 'distance' | 'note' | 'onSaveNote' | 'draft' | 'onDraft' | 'onSetHome'
+  >,
+) {
   const { trial } = props;
   return (
     <div class="more">

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { TrialCard } from '@/components/TrialCard';
+import { TrialCard, type TrialCardProps } from '@/components/TrialCard';
 import { studySchema } from '@/lib/ctgov/schema';
 import { trialError, type TrialResult } from '@/lib/messaging';
 import { parseNctId } from '@/lib/nct';
@@ -19,7 +19,11 @@ function okResult(raw: unknown): TrialResult {
   return { id: trial.nctId, ok: true, trial, fetchedAt: FETCHED };
 }
 
-function renderCard(result: TrialResult | undefined, id = result?.id ?? 'NCT00000001') {
+function renderCard(
+  result: TrialResult | undefined,
+  id = result?.id ?? 'NCT00000001',
+  extra: Partial<TrialCardProps> = {},
+) {
   const handlers = {
     onClose: vi.fn(),
     onTogglePin: vi.fn(),
@@ -31,7 +35,7 @@ function renderCard(result: TrialResult | undefined, id = result?.id ?? 'NCT0000
   const nctId = parseNctId(id);
   if (!nctId) throw new Error(`not an NCT ID: ${id}`);
   const view = { id: nctId, result, pinned: false };
-  const utils = render(<TrialCard view={view} now={NOW} host="example.org" {...handlers} />);
+  const utils = render(<TrialCard view={view} now={NOW} host="example.org" {...handlers} {...extra} />);
   return { ...utils, ...handlers, dialog: screen.getByRole('dialog') };
 }
 
@@ -204,23 +208,7 @@ describe('the card for our own edge records', () => {
       },
     ];
     const home = { home: { lat: 47.61, lon: -122.33, label: 'Seattle' }, unit: 'km' as const };
-    const result = okResult(raw);
-    const nctId = parseNctId(result.id);
-    if (!nctId) throw new Error('no ID');
-    render(
-      <TrialCard
-        view={{ id: nctId, result, pinned: false }}
-        now={NOW}
-        distance={home}
-        onClose={vi.fn()}
-        onTogglePin={vi.fn()}
-        onRetry={vi.fn()}
-        onFullView={vi.fn()}
-        onSaveNote={vi.fn()}
-        onTurnOffSite={vi.fn()}
-      />,
-    );
-    const dialog = screen.getByRole('dialog');
+    const { dialog } = renderCard(okResult(raw), undefined, { distance: home });
     expect(dialog.querySelector('.where')?.textContent).toBe(
       'Where 1 site in 1 country · last reported Jun 2019',
     );
@@ -252,22 +240,7 @@ describe('the card for our own edge records', () => {
       { facility: 'No coordinates', city: 'Nowhere', country: 'Spain' },
     ];
     const onSetHome = vi.fn();
-    const result = okResult(raw);
-    const nctId = parseNctId(result.id);
-    if (!nctId) throw new Error('no ID');
-    render(
-      <TrialCard
-        view={{ id: nctId, result, pinned: false }}
-        now={NOW}
-        onSetHome={onSetHome}
-        onClose={vi.fn()}
-        onTogglePin={vi.fn()}
-        onRetry={vi.fn()}
-        onFullView={vi.fn()}
-        onSaveNote={vi.fn()}
-        onTurnOffSite={vi.fn()}
-      />,
-    );
+    renderCard(okResult(raw), undefined, { onSetHome });
     fireEvent.click(screen.getByRole('button', { name: 'More' }));
     const picker = screen.getByLabelText('Distances from') as HTMLSelectElement;
     expect(Array.from(picker.options).map((o) => o.textContent)).toEqual([
