@@ -179,9 +179,11 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
           next.nodeType === Node.DOCUMENT_NODE ? (next as Document).documentElement : (next as Element);
         if (!element || isMark(element)) continue;
         // Cheap tests first: most added content has no link and no ID.
-        if (element.localName === 'a' || element.getElementsByTagName('a').length > 0) markLinks(element);
+        const firstLook = asked.has(next);
+        if (firstLook || element.localName === 'a' || element.getElementsByTagName('a').length > 0)
+          markLinks(element);
         // (Not for a page's first scan: its walk finds the same at about the cost of reading the text.)
-        if (!asked.has(next) && !NCT_LETTERS.test(element.textContent ?? '')) continue;
+        if (!firstLook && !NCT_LETTERS.test(element.textContent ?? '')) continue;
         walk = { root: element, walker: doc.createTreeWalker(element, NodeFilter.SHOW_TEXT) };
       }
       const { walker, root } = walk;
