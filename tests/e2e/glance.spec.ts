@@ -252,7 +252,7 @@ test.describe(`the card at a glance in Chromium (${describeFixtures()})`, () => 
   test('light and dark screenshots of the card for docs/', async ({ openPage }) => {
     test.skip(!HAVE_CTGOV, describeFixtures());
     const page = await openPage('records.html');
-    await page.setViewportSize({ width: 1000, height: 640 });
+    await page.setViewportSize({ width: 1000, height: 900 });
     await openCard(page, 'NCT02513394');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'card-light.png'), animations: 'disabled' });
     await page.emulateMedia({ colorScheme: 'dark' });
