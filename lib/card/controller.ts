@@ -225,22 +225,6 @@ export function createCardController(options: CardControllerOptions) {
     setTiming(next: Partial<CardTiming>): void {
       timing = { ...timing, ...next };
     },
-    /** Draws the open card again (something it shows, such as a note, changed). */
-    redraw(): void {
-      if (view) draw();
-    },
-    /** Asks again after an error. */
-    async retry(): Promise<void> {
-      if (!view) return;
-      const { id } = view;
-      view = { id };
-      draw();
-      const result = await load(id);
-      if (view?.id === id) {
-        view = { ...view, result };
-        draw();
-      }
-    },
     destroy(): void {
       dispatch({ type: 'close', restoreFocus: false });
       for (const [type, listener] of entries) doc.removeEventListener(type, listener, { capture: true });
