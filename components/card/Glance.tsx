@@ -27,14 +27,17 @@ export function Glance(props: {
   distance?: DistanceContext;
 }) {
   const { trial, now } = props;
+  const fresh = freshness(trial, now);
+  const warnings = cautions(trial, now, fresh.warning !== undefined, props.refreshError);
   return (
     <div class="glance">
       <Title trial={trial} />
-      <Freshness trial={trial} now={now} refreshError={props.refreshError} />
+      <Freshness trial={trial} text={fresh.text} warnings={warnings} />
       <p class="line who">
         <span class="label">Who</span> {whoFacts(trial.eligibility, false).join(' · ')}
       </p>
-      <KeyCriteria trial={trial} limit={hasWarning(trial, now) || props.refreshError ? 3 : 4} />
+      {/* A warning box takes room: one criterion less. */}
+      <KeyCriteria trial={trial} limit={warnings.length > 0 ? 3 : 4} />
       <Where trial={trial} distance={props.distance} />
       <What trial={trial} />
     </div>
@@ -64,29 +67,25 @@ function Title({ trial }: { trial: TrialSummary }) {
   );
 }
 
-function Freshness({
-  trial,
-  now,
-  refreshError,
-}: {
-  trial: TrialSummary;
-  now: number;
-  refreshError?: string;
-}) {
-  const fresh = freshness(trial, now);
+/** What may make the status out of date, in the card's short words: stale or UNKNOWN, passed estimates, a failed refresh. */
+function cautions(trial: TrialSummary, now: number, stale: boolean, refreshError?: string): string[] {
   const passed = passedEstimates(trial, now);
-  const warnings = [fresh.warning && shortWarning(trial)];
-  if (passed.length > 0) warnings.push(`Estimated dates passed: ${passed.join(', ')}.`);
-  if (refreshError) warnings.push(`Showing saved data: ${refreshError}`);
-  const shown = warnings.filter(Boolean);
+  return [
+    stale ? shortWarning(trial) : undefined,
+    passed.length > 0 ? `Estimated dates passed: ${passed.join(', ')}.` : undefined,
+    refreshError ? `Showing saved data: ${refreshError}` : undefined,
+  ].filter((warning) => warning !== undefined);
+}
+
+function Freshness({ trial, text, warnings }: { trial: TrialSummary; text?: string; warnings: string[] }) {
   // With a warning, the dates go in its box: one block says how current the status is.
   return (
     <>
-      {shown.length === 0 && fresh.text && <p class="line muted clamp-1">Status {fresh.text}</p>}
-      {shown.length > 0 && (
+      {warnings.length === 0 && text && <p class="line muted clamp-1">Status {text}</p>}
+      {warnings.length > 0 && (
         <p class="warning" role="note">
-          {fresh.text && <>Status {fresh.text}. </>}
-          {shown.join(' ')}
+          {text && <>Status {text}. </>}
+          {warnings.join(' ')}
         </p>
       )}
       {isStopped(trial.status.overall) && trial.status.whyStopped && (
@@ -104,11 +103,6 @@ function shortWarning(trial: TrialSummary): string {
   if (overall !== 'UNKNOWN') return 'Not verified for over 2 years: it may have changed.';
   const before = lastKnown ? `; last known: ${statusLabel(lastKnown).label.toLowerCase()}` : '';
   return `Not confirmed by the sponsor for over 2 years${before}.`;
-}
-
-/** Whether the first view carries a warning box (it then has room for one criterion less). */
-function hasWarning(trial: TrialSummary, now: number): boolean {
-  return freshness(trial, now).warning !== undefined || passedEstimates(trial, now).length > 0;
 }
 
 function KeyCriteria({ trial, limit }: { trial: TrialSummary; limit: number }) {

@@ -85,7 +85,7 @@ function siteCities(sites: readonly Site[]): HomePick[] {
   const byLabel = new Map<string, HomePick>();
   for (const site of sites) {
     if (!site.geo) continue;
-    const label = [site.city, site.state, site.country].filter(Boolean).join(', ');
+    const label = [sitePlace(site), site.country].filter(Boolean).join(', ');
     if (label && !byLabel.has(label)) byLabel.set(label, { ...site.geo, label });
   }
   return [...byLabel.values()].sort((a, b) => a.label.localeCompare(b.label));
