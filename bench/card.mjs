@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { closeFirstRunTab } from './first-run.mjs';
 
 const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 const SHOW_DELAY_MS = 500;
@@ -88,14 +89,7 @@ export async function benchCard(executablePath) {
       window.__now = now;
     });
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    // The first-run tab, while in front, throttles the test page to a frame a second: close it.
-    const welcome =
-      context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
-      (await context.waitForEvent('page', {
-        predicate: (p) => p.url().endsWith('/welcome.html'),
-        timeout: 15_000,
-      }));
-    await welcome.close();
+    await closeFirstRunTab(context);
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
     await page.waitForSelector('nct-ref');

@@ -6,6 +6,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { closeFirstRunTab } from './first-run.mjs';
 
 const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 
@@ -38,15 +39,7 @@ async function run(executablePath, withExtension, origin) {
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
   try {
     await context.route('https://clinicaltrials.gov/**', (route) => route.fulfill({ status: 404, body: '' }));
-    if (withExtension) {
-      const welcome =
-        context.pages().find((p) => p.url().endsWith('/welcome.html')) ??
-        (await context.waitForEvent('page', {
-          predicate: (p) => p.url().endsWith('/welcome.html'),
-          timeout: 15_000,
-        }));
-      await welcome.close();
-    }
+    if (withExtension) await closeFirstRunTab(context);
     const tab = await context.newPage();
     await tab.goto(origin);
     await tab.waitForTimeout(500);

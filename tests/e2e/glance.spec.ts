@@ -10,7 +10,7 @@ import { statusLabel } from '@/lib/trial/status';
 import { ageRange } from '@/lib/trial/words';
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS, card, cardFrame, mark, setStorage } from './helpers';
-import { HAVE_CTGOV, realRecord } from '../support/ctgov';
+import { realRecord } from '../support/ctgov';
 
 const RECORDS = [
   'NCT00184067',
@@ -250,7 +250,7 @@ test.describe(`the card at a glance in Chromium (${describeFixtures()})`, () => 
   });
 
   test('light and dark screenshots of the card for docs/', async ({ openPage }) => {
-    test.skip(!HAVE_CTGOV, describeFixtures());
+    needsRecords();
     const page = await openPage('records.html');
     await page.setViewportSize({ width: 1000, height: 900 });
     await openCard(page, 'NCT02513394');
