@@ -12,8 +12,11 @@ import { isCanonicalNctId, type NctId } from '@/lib/nct';
 import type { CacheInfo } from '@/lib/messaging';
 import type { TrialSummary } from '@/lib/trial/summary';
 
-/** 2: summaries carry the parsed eligibility criteria. 3: interventions name their arms, and arms come with the card. */
-export const CACHE_VERSION = 3;
+/**
+ * 2: summaries carry the parsed eligibility criteria. 3: interventions name their arms, and arms come
+ * with the card. 4: the card's summaries carry the kinds of the publications of results.
+ */
+export const CACHE_VERSION = 4;
 export const FRESH_MS = 12 * 60 * 60 * 1000;
 export const MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 export const MAX_BYTES = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@ import {
   type Handlers,
   type Refusal,
 } from '@/lib/messaging';
-import type { BackgroundProtocol } from '@/lib/messaging';
+import type { BackgroundProtocol, FullViewSection } from '@/lib/messaging';
 import { parseBackgroundMessage } from '@/lib/messaging.schema';
 import { parseNctId, type NctId } from '@/lib/nct';
 import type { TrialService } from './trial-service';
@@ -21,7 +21,7 @@ export interface Services {
   /** What the full view shows, one trial at a time. */
   details: TrialService;
   /** Opens the full view of a trial in a new tab. */
-  openFullView(id: NctId): Promise<void>;
+  openFullView(id: NctId, section?: FullViewSection): Promise<void>;
   /** Shows a page's trial count on the toolbar button of its tab, if the reader wants it. */
   showCount(tabId: number, count: number): Promise<boolean>;
   openOptions(): Promise<void>;
@@ -68,9 +68,9 @@ export function backgroundHandlers(
       const [result] = await services.details.getTrials([id]);
       return result ?? { id, ok: false, error: trialError('invalid-id', id) };
     },
-    async openFullView({ id }, sender) {
+    async openFullView({ id, section }, sender) {
       if (!mayOpenTab(sender)) return { opened: false };
-      await services.openFullView(id);
+      await services.openFullView(id, section);
       return { opened: true };
     },
     async pageTrials({ count }, sender) {

@@ -7,7 +7,7 @@
 import type { Browser } from 'wxt/browser';
 import { fetchTrialBatch, withRetries } from '@/lib/ctgov/client';
 import { DETAIL_FIELDS } from '@/lib/ctgov/fields';
-import { sendToTab } from '@/lib/messaging';
+import { sendToTab, type FullViewSection } from '@/lib/messaging';
 import { migrateNoteBook } from '@/lib/storage/notes';
 import { loadSettings } from '@/lib/storage/settings';
 import { createTrialCache, type StorageAreaLike } from './cache';
@@ -67,8 +67,9 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
     fetchBatch: (ids) =>
       withRetries(() => fetchTrialBatch(ids, { fetch: deps.fetch, fields: DETAIL_FIELDS }), retry),
   });
-  const openFullView = async (id: string) => {
-    await browser.tabs.create({ url: `${browser.runtime.getURL('/trial.html')}?id=${id}` });
+  const openFullView = async (id: string, section?: FullViewSection) => {
+    const at = section ? `#${section}` : '';
+    await browser.tabs.create({ url: `${browser.runtime.getURL('/trial.html')}?id=${id}${at}` });
   };
   const ownOrigin = browser.runtime.getURL('/');
   const handlers = backgroundHandlers(

@@ -4,7 +4,7 @@
 // The API cannot be reached from here, so answers are built from the recorded real records in
 // ../shared/ctgov (or CTGOV_FIXTURES): the naive answer is a full record; ours is the same record cut
 // down to our `fields` list, as the API's `fields` parameter does (it returns only the requested
-// sub-trees). Our side runs the real service and client (lib/trial-service.ts, lib/ctgov/client.ts).
+// sub-trees; the E2E tests' registry cuts the same way: tests/support/project-fields.ts). Our side runs the real service and client (lib/trial-service.ts, lib/ctgov/client.ts).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importForNode } from './bundle.mjs';
@@ -31,21 +31,6 @@ function withId(record, id) {
   const copy = structuredClone(record);
   copy.protocolSection.identificationModule.nctId = id;
   return copy;
-}
-
-/** What the API returns for `fields=a.b,c`: only those sub-trees. */
-function project(study, fields) {
-  const out = {};
-  for (const field of fields) {
-    const parts = field.split('.');
-    let from = study;
-    for (const part of parts) from = from?.[part];
-    if (from === undefined) continue;
-    let to = out;
-    parts.slice(0, -1).forEach((part) => (to = to[part] ??= {}));
-    to[parts[parts.length - 1]] = from;
-  }
-  return out;
 }
 
 function memoryArea() {
@@ -78,12 +63,13 @@ export async function benchData() {
   const { createTrialService } = await importForNode('background/trial-service.ts');
   const { createTrialCache } = await importForNode('background/cache.ts');
   const { fetchTrialBatch } = await importForNode('lib/ctgov/client.ts');
+  const { projectFields } = await importForNode('tests/support/project-fields.ts');
   const ours = { requests: 0, bytes: 0 };
   const fetch = async (input) => {
     const url = new URL(String(input));
     const fields = url.searchParams.get('fields').split(',');
     const asked = url.searchParams.get('filter.ids')?.split(',') ?? [url.pathname.split('/').pop()];
-    const studies = asked.map((id) => project(studyFor.get(id), fields));
+    const studies = asked.map((id) => projectFields(studyFor.get(id), fields));
     const body = JSON.stringify(url.searchParams.has('filter.ids') ? { studies } : studies[0]);
     ours.requests++;
     ours.bytes += body.length;

@@ -7,7 +7,7 @@
 import type { TargetedKeyboardEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { CardView } from '@/lib/card/controller';
-import type { TrialResult } from '@/lib/messaging';
+import type { FullViewSection, TrialResult } from '@/lib/messaging';
 import type { Note } from '@/lib/storage/notes';
 import { phaseFact } from '@/lib/trial/facts';
 import { statusLabel } from '@/lib/trial/status';
@@ -26,7 +26,8 @@ export interface TrialCardProps {
   onClose(): void;
   onTogglePin(): void;
   onRetry(): void;
-  onFullView(): void;
+  /** Opens the full view, at one of its sections when named. */
+  onFullView(section?: FullViewSection): void;
   /** Set when the reader has a home location: distances to sites. */
   distance?: DistanceContext;
   /** The reader's note on this trial, if any. */
@@ -104,7 +105,13 @@ export function TrialCard(props: TrialCardProps) {
         </div>
       )}
       {result?.ok && trial && (
-        <Glance trial={trial} now={now} refreshError={result.refreshError?.message} distance={distance} />
+        <Glance
+          trial={trial}
+          now={now}
+          refreshError={result.refreshError?.message}
+          distance={distance}
+          onFullView={onFullView}
+        />
       )}
       <CardFooter
         fetchedAt={result?.ok ? result.fetchedAt : undefined}

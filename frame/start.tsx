@@ -92,7 +92,7 @@ export function startCardFrame(root: HTMLElement): void {
             draw();
           }}
           onRetry={() => void load(view.id, ++generation, true)}
-          onFullView={() => void sendToBackground({ type: 'openFullView', id: view.id })}
+          onFullView={(section) => void sendToBackground({ type: 'openFullView', id: view.id, section })}
           distance={distance}
           note={view.note}
           onSaveNote={(note) => saveNote(view.id, note)}

@@ -18,7 +18,11 @@ const backgroundMessageSchema = z.discriminatedUnion('type', [
     ids: z.array(z.string().max(64)).min(1).max(MAX_IDS_PER_REQUEST),
   }),
   z.object({ type: z.literal('getTrialDetails'), id: z.string().max(64) }),
-  z.object({ type: z.literal('openFullView'), id: nctIdSchema }),
+  z.object({
+    type: z.literal('openFullView'),
+    id: nctIdSchema,
+    section: z.literal('publications').optional(),
+  }),
   z.object({ type: z.literal('pageTrials'), count: z.number().int().nonnegative().max(100_000) }),
   z.object({ type: z.literal('openOptions') }),
   z.object({ type: z.literal('clearCache') }),

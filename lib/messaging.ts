@@ -36,6 +36,9 @@ export type TrialResult =
 
 export type TrialPriority = 'urgent' | 'list' | 'prefetch';
 
+/** A part of the full view a link may open it at (its element's `id`). */
+export type FullViewSection = 'publications';
+
 export interface CacheInfo {
   entries: number;
   bytes: number;
@@ -60,7 +63,7 @@ export interface BackgroundProtocol {
   /** One trial with everything the full view shows (summary, design, arms). */
   getTrialDetails: { request: { id: string }; answer: TrialResult };
   /** Opens the full view of a trial in a new tab (content scripts cannot open extension pages). */
-  openFullView: { request: { id: NctId }; answer: { opened: boolean } };
+  openFullView: { request: { id: NctId; section?: FullViewSection }; answer: { opened: boolean } };
   /** A page's top frame reports how many trials it names (the toolbar badge). */
   pageTrials: { request: { count: number }; answer: { shown: boolean } };
   openOptions: { request: object; answer: { opened: boolean } };

@@ -19,7 +19,7 @@ export function CardFooter({
     <footer class="footer">
       <p class="footer-line">
         {children}
-        <button type="button" class="link-button" onClick={onFullView}>
+        <button type="button" class="link-button" onClick={() => onFullView()}>
           Full view
         </button>
         <span class="muted">

@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import { recordUrl } from '@/lib/nct';
 import { freshness, passedEstimates } from '@/lib/trial/dates';
 import { contactParts } from '@/lib/trial/facts';
-import { interventionsAtGlance, whoFacts } from '@/lib/trial/glance';
+import type { FullViewSection } from '@/lib/messaging';
+import { interventionsAtGlance, publicationsAtGlance, whoFacts } from '@/lib/trial/glance';
 import { keyCriteria } from '@/lib/trial/key-criteria';
 import { formatDistance, nearestOpenSite, siteOverview, sitePlace } from '@/lib/trial/locations';
 import { isStopped, siteStatusesAreCurrent, statusLabel } from '@/lib/trial/status';
@@ -25,6 +26,7 @@ export function Glance(props: {
   now: number;
   refreshError?: string;
   distance?: DistanceContext;
+  onFullView(section?: FullViewSection): void;
 }) {
   const { trial, now } = props;
   const fresh = freshness(trial, now);
@@ -39,7 +41,7 @@ export function Glance(props: {
       {/* A warning box takes room: one criterion less. */}
       <KeyCriteria trial={trial} limit={warnings.length > 0 ? 3 : 4} />
       <Where trial={trial} distance={props.distance} />
-      <What trial={trial} />
+      <What trial={trial} onFullView={props.onFullView} />
     </div>
   );
 }
@@ -192,12 +194,13 @@ function Where({ trial, distance }: { trial: TrialSummary; distance?: DistanceCo
   );
 }
 
-function What({ trial }: { trial: TrialSummary }) {
+function What({ trial, onFullView }: { trial: TrialSummary; onFullView(section?: FullViewSection): void }) {
   const interventions = interventionsAtGlance(trial);
   const marked = interventions.some((i) => !i.experimental);
   const shown = interventions.slice(0, SHOWN_INTERVENTIONS);
   const more = interventions.length - shown.length;
-  if (interventions.length === 0 && trial.hasResults === undefined) return null;
+  const publications = publicationsAtGlance(trial.publications);
+  if (interventions.length === 0 && trial.hasResults === undefined && !publications) return null;
   return (
     <p class="line what clamp-2">
       <span class="label">What</span>{' '}
@@ -219,6 +222,15 @@ function What({ trial }: { trial: TrialSummary }) {
           ) : (
             <span class="muted">No results posted</span>
           )}
+        </>
+      )}
+      {publications && (
+        <>
+          {' · '}
+          {/* The full view lists them, each a PubMed link. */}
+          <button type="button" class="link-button" onClick={() => onFullView('publications')}>
+            {publications}
+          </button>
         </>
       )}
       {trial.conditions.length > 0 && (

@@ -30,7 +30,9 @@ export function Welcome({ result, onRetry }: { result?: TrialResult; onRetry(): 
             onClose={noop}
             onTogglePin={noop}
             onRetry={onRetry}
-            onFullView={() => window.open(`/trial.html?id=${EXAMPLE}`, '_blank')}
+            onFullView={(section) =>
+              window.open(`/trial.html?id=${EXAMPLE}${section ? `#${section}` : ''}`, '_blank')
+            }
             onSaveNote={noSave}
             host=""
             onTurnOffSite={noop}

@@ -34,7 +34,8 @@ const eligibility = [
 const inModule = (module: string, names: string[]) =>
   names.map((name) => `protocolSection.${module}.${name}`);
 
-export const STUDY_FIELDS: readonly string[] = [
+/** What both the card and the full view ask for. */
+const SHARED_FIELDS: readonly string[] = [
   ...inModule('identificationModule', identification),
   ...inModule('statusModule', status),
   ...inModule('sponsorCollaboratorsModule', ['leadSponsor', 'collaborators']),
@@ -48,13 +49,20 @@ export const STUDY_FIELDS: readonly string[] = [
   'derivedSection.miscInfoModule.versionHolder',
 ];
 
+export const STUDY_FIELDS: readonly string[] = [
+  ...SHARED_FIELDS,
+  // Only each reference's kind: the card counts the publications of results (a few bytes each); the
+  // full view asks for the citations. A leaf inside a list, as the recorded `LocationCity` requests do.
+  'protocolSection.referencesModule.references.type',
+];
+
 /**
  * The full trial view asks for more, for one trial at a time: the summary, the design, the keywords,
  * the sponsor's and other registries' IDs, the publications. Still no results section: the view links
  * to the registry's results tab instead.
  */
 export const DETAIL_FIELDS: readonly string[] = [
-  ...STUDY_FIELDS,
+  ...SHARED_FIELDS,
   ...inModule('identificationModule', ['orgStudyIdInfo', 'secondaryIdInfos']),
   'protocolSection.conditionsModule.keywords',
   'protocolSection.descriptionModule.briefSummary',

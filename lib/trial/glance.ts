@@ -3,7 +3,7 @@
  */
 import { healthyVolunteersFact } from './facts';
 import type { TrialSummary } from './summary';
-import { ageGroups, ageRange, sexLabel } from './words';
+import { ageGroups, ageRange, plural, sexLabel } from './words';
 
 /**
  * Ages in words, sex, healthy volunteers: `18 to 64 years · All sexes · Accepts healthy volunteers`.
@@ -49,4 +49,18 @@ export function interventionsAtGlance(trial: TrialSummary): InterventionAtGlance
   return [...ranked]
     .sort((a, b) => score(a) - score(b))
     .map(({ name, experimental }) => ({ name, experimental }));
+}
+
+/**
+ * The publications of the trial, counted in words for the card: `2 publications of results` (listed by
+ * the sponsor), `3 in PubMed` (found there by the trial's ID), or both. Undefined when there are none.
+ */
+export function publicationsAtGlance(publications: TrialSummary['publications']): string | undefined {
+  const results = publications.filter((p) => p.kind === 'result').length;
+  const found = publications.filter((p) => p.kind === 'derived').length;
+  const parts = [
+    results > 0 ? plural(results, 'publication') + ' of results' : undefined,
+    found > 0 ? `${found.toLocaleString('en')} in PubMed` : undefined,
+  ].filter((part) => part !== undefined);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }

@@ -112,10 +112,9 @@ export function studyToSummary(study: Study): TrialSummary {
     hasResults: study.hasResults,
     publications: (p.referencesModule?.references ?? []).flatMap((r) => {
       const kind = r.type === 'RESULT' ? 'result' : r.type === 'DERIVED' ? 'derived' : undefined;
-      // Only a PubMed ID of digits makes a link; anything else is left out, never guessed.
-      return kind && r.pmid && /^\d{1,9}$/.test(r.pmid)
-        ? [compact({ pmid: r.pmid, kind, citation: r.citation })]
-        : [];
+      // Only a PubMed ID of digits makes a link; any other value is dropped, never guessed at.
+      const pmid = r.pmid && /^\d{1,9}$/.test(r.pmid) ? r.pmid : undefined;
+      return kind ? [compact({ kind, pmid, citation: r.citation })] : [];
     }),
     eligibility: compact({
       minimumAge: eligibility?.minimumAge,

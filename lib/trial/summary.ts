@@ -106,10 +106,11 @@ export interface TrialSummary {
   /** Absent when the answer did not say (a `fields`-restricted answer without `hasResults`). */
   hasResults?: boolean;
   /**
-   * Publications with a PubMed ID (full view only): `result` — the sponsor's publications of the
-   * results; `derived` — found by ClinicalTrials.gov in PubMed by this trial's ID.
+   * The record's publications of its results: `result` — listed by the sponsor; `derived` — found by
+   * ClinicalTrials.gov in PubMed by this trial's ID. The card's answer carries only their kinds (it
+   * counts them); the full view's also carries the PubMed ID (only digits make a link) and citation.
    */
-  publications: { pmid: string; kind: 'result' | 'derived'; citation?: string }[];
+  publications: { kind: 'result' | 'derived'; pmid?: string; citation?: string }[];
   eligibility: {
     minimumAge?: string;
     maximumAge?: string;

@@ -55,6 +55,32 @@ test.describe(`the full trial view in Chromium (production build; ${describeFixt
     await page.close();
   });
 
+  test("the card's publication count opens the full view at the publications, each a PubMed link", async () => {
+    needsRecords();
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/records.html`);
+    await page.locator('nct-ref[data-nct-id="NCT02513394"]').first().hover();
+    const card = cardOf(page);
+    // The card's own answer carries only each reference's kind (the registry here cuts by `fields`).
+    const count = card.locator('.what').getByRole('button', { name: '4 in PubMed' });
+    const [tab] = await Promise.all([browser.context.waitForEvent('page'), count.click()]);
+    await tab.locator('h1').waitFor();
+    expect(tab.url()).toBe(
+      `chrome-extension://${browser.extensionId}/trial.html?id=NCT02513394#publications`,
+    );
+    await expect(tab.locator('#publications')).toBeFocused();
+    await expect(tab.locator('#publications')).toBeInViewport();
+    expect(
+      await tab.locator('#publications a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))),
+    ).toEqual(
+      ['34995105', '34874182', '33460574', '30032196'].map(
+        (pmid) => `https://pubmed.ncbi.nlm.nih.gov/${pmid}/`,
+      ),
+    );
+    await tab.close();
+    await page.close();
+  });
+
   test('shows every part of the record, asking the registry for the fuller field list', async () => {
     needsRecords();
     const page = await openFullView('id=NCT05147467');

@@ -225,11 +225,10 @@ test.describe(`the card at a glance in Chromium (${describeFixtures()})`, () => 
     expect(await dialog.locator('.nearest').count()).toBe(0);
     await dialog.getByRole('button', { name: 'More' }).click();
     const picker = dialog.getByLabel('Distances from');
-    const guangzhou = (await picker.locator('option').allTextContents()).find((o) =>
-      o.startsWith('Guangzhou'),
-    );
-    if (!guangzhou) throw new Error('no Guangzhou site');
-    await picker.selectOption({ label: guangzhou });
+    // "More" renders after the click: wait for the option rather than read a list not drawn yet.
+    const option = picker.locator('option', { hasText: /^Guangzhou/ }).first();
+    await expect(option).toBeAttached();
+    await picker.selectOption({ label: (await option.textContent()) ?? '' });
     await dialog.getByRole('button', { name: 'Use as my location' }).click();
     await expect(dialog.locator('.nearest')).toContainText(/Nearest open site: .+Guangzhou.+\(0 (km|mi)\)/);
     await page.close();

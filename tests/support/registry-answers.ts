@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CTGOV_DIR } from './ctgov';
+import { projectFields } from './project-fields';
 
 export interface RegistryOptions {
   /** IDs the registry does not know (absent from lists, 404 alone). */
@@ -53,7 +54,11 @@ export function answerRegistry(url: URL, options: RegistryOptions = {}): Registr
   if (options.failing && ids.some((id) => options.failing?.ids.includes(id))) {
     return { status: options.failing.status, contentType: 'text/plain', body: 'Internal Server Error' };
   }
-  const study = (id: string) => options.studies?.[id] ?? recordedOrMade(id);
+  const fields = url.searchParams.get('fields')?.split(',');
+  const study = (id: string) => {
+    const full = options.studies?.[id] ?? recordedOrMade(id);
+    return fields ? projectFields(full, fields) : full;
+  };
   if (url.searchParams.has('filter.ids')) {
     return json({ studies: ids.filter((id) => !unknown.has(id)).map(study) });
   }

@@ -197,6 +197,15 @@ describe('background: opening extension tabs', () => {
     expect(create).toHaveBeenCalledTimes(1);
   });
 
+  it('opens the full view at its publications when asked; any other section is refused', async () => {
+    const create = vi.spyOn(fakeBrowser.tabs, 'create');
+    const at = (section: string) => bg.ask({ type: 'openFullView', id: 'NCT05147467', section }, card);
+    expect(await at('publications')).toEqual({ opened: true });
+    expect(create.mock.calls[0]?.[0].url).toMatch(/\/trial\.html\?id=NCT05147467#publications$/);
+    expect(await at('javascript:alert(1)')).toMatchObject({ refused: true });
+    expect(create).toHaveBeenCalledTimes(1);
+  });
+
   it('opens at most a few tabs a minute for one tab', async () => {
     vi.spyOn(fakeBrowser.tabs, 'create');
     const answers = [];

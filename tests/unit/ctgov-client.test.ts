@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { ApiError, fetchTrialBatch, type ClientOptions } from '@/lib/ctgov/client';
 import { batchUrl, requestUrl, studyUrl } from '@/lib/ctgov/urls';
-import { STUDY_FIELDS } from '@/lib/ctgov/fields';
+import { DETAIL_FIELDS, STUDY_FIELDS } from '@/lib/ctgov/fields';
+import { projectFields } from '../support/project-fields';
 import type { Study } from '@/lib/ctgov/schema';
 import {
   HAVE_CTGOV,
@@ -80,19 +81,49 @@ describe('API v2 requests', () => {
 
 describe(`the fields list against the API spec (${describeFixtures()})`, () => {
   it.skipIf(!HAVE_CTGOV)('names only paths that exist in the spec (an unknown name is a 400)', () => {
+    type Property = { $ref?: string; items?: { $ref?: string } };
     const spec = parseYaml(realSpecText()) as {
-      components: { schemas: Record<string, { properties?: Record<string, { $ref?: string }> }> };
+      components: { schemas: Record<string, { properties?: Record<string, Property> }> };
     };
     const schemas = spec.components.schemas;
-    for (const field of STUDY_FIELDS) {
+    for (const field of [...STUDY_FIELDS, ...DETAIL_FIELDS]) {
       let schema = schemas.Study;
       for (const part of field.split('.')) {
         const property = schema?.properties?.[part];
         expect(property, `${field}: no "${part}" in the spec`).toBeDefined();
-        const ref = property?.$ref?.split('/').pop();
+        // A path goes on into a list's items (`references.type`), as the API's field names do.
+        const ref = (property?.$ref ?? property?.items?.$ref)?.split('/').pop();
         schema = ref ? schemas[ref] : undefined;
       }
     }
+  });
+
+  it('is cut as the API cuts it in the tests: into lists, each item with only what was named', () => {
+    const study = {
+      protocolSection: {
+        referencesModule: { references: [{ type: 'RESULT', pmid: '1', citation: 'A' }, { pmid: '2' }] },
+        statusModule: { overallStatus: 'RECRUITING', whyStopped: 'x' },
+      },
+      resultsSection: { big: true },
+    };
+    expect(
+      projectFields(study, [
+        'protocolSection.referencesModule.references.type',
+        'protocolSection.statusModule.overallStatus',
+        'hasResults',
+      ]),
+    ).toEqual({
+      protocolSection: {
+        referencesModule: { references: [{ type: 'RESULT' }, {}] },
+        statusModule: { overallStatus: 'RECRUITING' },
+      },
+    });
+  });
+
+  it('asks for the references only by kind for the card, in full for the full view', () => {
+    expect(STUDY_FIELDS).toContain('protocolSection.referencesModule.references.type');
+    expect(STUDY_FIELDS).not.toContain('protocolSection.referencesModule.references');
+    expect(DETAIL_FIELDS).toContain('protocolSection.referencesModule.references');
   });
 });
 

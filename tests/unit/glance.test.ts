@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatRegistryDate, hasPassed, passedEstimates } from '@/lib/trial/dates';
-import { interventionsAtGlance, whoFacts } from '@/lib/trial/glance';
+import { interventionsAtGlance, publicationsAtGlance, whoFacts } from '@/lib/trial/glance';
 import { summaryWith } from '../support/summary';
 
 describe('what is tested, at a glance', () => {
@@ -95,5 +95,16 @@ describe('estimated dates already behind us', () => {
       },
     });
     expect(passedEstimates(trial, NOW)).toEqual(['primary completion Jun 2025']);
+  });
+});
+
+describe('publications, counted', () => {
+  it('counts results listed by the sponsor and those found in PubMed, in words', () => {
+    expect(publicationsAtGlance([{ kind: 'result' }])).toBe('1 publication of results');
+    expect(publicationsAtGlance([{ kind: 'derived' }, { kind: 'derived' }])).toBe('2 in PubMed');
+    expect(publicationsAtGlance([{ kind: 'result' }, { kind: 'result' }, { kind: 'derived' }])).toBe(
+      '2 publications of results, 1 in PubMed',
+    );
+    expect(publicationsAtGlance([])).toBeUndefined();
   });
 });

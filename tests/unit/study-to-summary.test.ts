@@ -192,7 +192,7 @@ describe('publications', () => {
     ]);
   });
 
-  it('keeps results and found publications with a PubMed ID of digits, and nothing else', () => {
+  it('keeps results and found publications, with a PubMed ID only when it is digits', () => {
     const raw = carTStudy() as { protocolSection: Record<string, unknown> };
     raw.protocolSection.referencesModule = {
       references: [
@@ -205,7 +205,21 @@ describe('publications', () => {
     };
     expect(studyToSummary(studySchema.parse(raw)).publications).toEqual([
       { pmid: '12345678', kind: 'result', citation: 'Doe J. It worked. Lancet. 2026.' },
+      { kind: 'result', citation: 'No PubMed ID' },
+      { kind: 'result' },
       { pmid: '34567890', kind: 'derived' },
+    ]);
+  });
+
+  it("counts them from the card's answer, which carries only each reference's kind", () => {
+    const raw = carTStudy() as { protocolSection: Record<string, unknown> };
+    raw.protocolSection.referencesModule = {
+      references: [{ type: 'RESULT' }, { type: 'BACKGROUND' }, { type: 'DERIVED' }, { type: 'RESULT' }, {}],
+    };
+    expect(studyToSummary(studySchema.parse(raw)).publications).toEqual([
+      { kind: 'result' },
+      { kind: 'derived' },
+      { kind: 'result' },
     ]);
   });
 });

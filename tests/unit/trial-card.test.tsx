@@ -300,4 +300,24 @@ describe('the card for our own edge records', () => {
     expect(onTogglePin).toHaveBeenCalledOnce();
     expect(onClose).toHaveBeenCalledOnce();
   });
+
+  it('counts the publications of results at a glance; the count opens the full view at them', () => {
+    const raw = carTStudy() as { protocolSection: Record<string, unknown> };
+    // What the card's own request brings back: each reference's kind only.
+    raw.protocolSection.referencesModule = {
+      references: [{ type: 'RESULT' }, { type: 'RESULT' }, { type: 'DERIVED' }, { type: 'BACKGROUND' }],
+    };
+    const { dialog, onFullView } = renderCard(okResult(raw));
+    const count = screen.getByRole('button', { name: '2 publications of results, 1 in PubMed' });
+    expect(dialog.querySelector('.what')?.contains(count)).toBe(true);
+    fireEvent.click(count);
+    expect(onFullView).toHaveBeenCalledWith('publications');
+  });
+
+  it('says nothing of publications when the record lists none of its results', () => {
+    const raw = carTStudy() as { protocolSection: Record<string, unknown> };
+    raw.protocolSection.referencesModule = { references: [{ type: 'BACKGROUND' }] };
+    const { dialog } = renderCard(okResult(raw));
+    expect(dialog.textContent).not.toMatch(/publication|in PubMed/);
+  });
 });

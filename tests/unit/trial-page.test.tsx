@@ -144,6 +144,7 @@ describe('the full view: publications', () => {
       references: [
         { pmid: '34567890', type: 'DERIVED' },
         { pmid: '12345678', type: 'RESULT', citation: 'Doe J. It worked. Lancet. 2026.' },
+        { pmid: 'not-a-pmid', type: 'RESULT', citation: 'Roe R. Also worked. NEJM. 2026.' },
       ],
     };
     const main = await renderPage('NCT06056921', ok(raw));
@@ -152,8 +153,10 @@ describe('the full view: publications', () => {
       'https://pubmed.ncbi.nlm.nih.gov/12345678/',
       'https://pubmed.ncbi.nlm.nih.gov/34567890/',
     ]);
-    expect(main.textContent).toContain('Results published (1 publication, listed by the sponsor)');
+    expect(main.textContent).toContain('Results published (2 publications, listed by the sponsor)');
     expect(main.textContent).toContain('Doe J. It worked. Lancet. 2026.');
+    // Without a usable PubMed ID, the citation alone: no link is made up.
+    expect(main.textContent).toContain('Roe R. Also worked. NEJM. 2026.');
   });
 });
 
