@@ -52,7 +52,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['content/**', 'lib/scan/**', 'lib/card/**', 'entrypoints/nct.content/**'],
+    files: ['content/**', 'lib/scan/**', 'lib/card/**', 'entrypoints/nct-eager/**'],
     rules: {
       'no-restricted-imports': ['error', { paths: NOT_IN_CONTENT_SCRIPT, patterns: NOT_IN_CONTENT_PATTERNS }],
     },

@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { lazyContentHooks } from './scripts/build/lazy-content';
 import { stripUnusedUnsafeCode } from './scripts/build/strip-unused-unsafe-code';
 
 // The only origin the extension ever talks to. Kept in one place so the manifest, the API client and
@@ -8,6 +9,8 @@ const API_ORIGIN = 'https://clinicaltrials.gov';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // The content script in two parts: a small eager detector, the rest loaded once a page names a trial.
+  hooks: lazyContentHooks(),
   vite: () => ({
     plugins: [preact(), stripUnusedUnsafeCode()],
   }),

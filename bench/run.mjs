@@ -4,6 +4,7 @@ import { chromium } from 'playwright-core';
 import { benchCard, printCard } from './card.mjs';
 import { benchData, printData } from './data.mjs';
 import { benchDetection, printDetection } from './detection.mjs';
+import { benchIdle, printIdle } from './idle.mjs';
 import { benchStorm, printStorm } from './storm.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,3 +28,4 @@ try {
 printData(await benchData());
 printCard(await benchCard(executablePath));
 printStorm(await benchStorm(executablePath));
+printIdle(await benchIdle(executablePath));

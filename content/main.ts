@@ -1,11 +1,11 @@
 /**
- * The content script's life in one frame: run the page's session unless the reader turned the
- * extension off on this site, follow the settings as they change, answer the popup, and stop cleanly
- * when the extension goes away.
+ * The content script's life in one frame once the page names a trial (loaded then by content/eager.ts):
+ * run the page's session unless the reader turned the extension off on this site, follow the settings
+ * as they change, answer the popup, and stop cleanly when the extension goes away.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { browser as Browser } from 'wxt/browser';
-import { isTabMessage, type TabAnswer, type TabMessage } from '@/lib/messaging';
+import { browser } from 'wxt/browser';
+import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { TabAnswer, TabMessage } from '@/lib/messaging';
 import {
   DEFAULT_SETTINGS,
   isOffOn,
@@ -36,14 +36,22 @@ function offAnswer(message: TabMessage): TabAnswer {
   }
 }
 
-export function startContentScript(ctx: ContentScriptContext, browser: typeof Browser): void {
+/** What the eager content script (content/eager.ts) gets back once this part has loaded. */
+export interface PageScript {
+  /** The answer to a message from our popup or background, already checked with `isTabMessage`. */
+  answer(message: TabMessage): TabAnswer;
+}
+
+export function startContentScript(): PageScript {
+  // WXT's context: it notices when the extension goes away (the alive check below) and stops us then.
+  const ctx = new ContentScriptContext('nct', { noScriptStartedPostMessage: true });
   // WXT stops a content script when a newer copy of it announces itself with this event. Browsers do
   // not inject a newer copy into an open page (an updated extension's old scripts are noticed by the
-  // alive check below), but any page can dispatch the event, whose name follows from the public
-  // extension ID, and so stop us: it is swallowed before WXT's listener on `document` sees it.
+  // alive check), but any page can dispatch the event, whose name follows from the public extension
+  // ID, and so stop us: it is swallowed before WXT's listener on `document` sees it.
   // (The name is WXT's `getUniqueEventName('wxt:content-script-started')`: `<id>:<entrypoint>:<event>`.)
   window.addEventListener(
-    `${browser.runtime.id}:nct:wxt:content-script-started`,
+    `${browser.runtime.id}:${import.meta.env.ENTRYPOINT}:wxt:content-script-started`,
     (event) => event.stopImmediatePropagation(),
     { capture: true, signal: ctx.signal },
   );
@@ -66,19 +74,18 @@ export function startContentScript(ctx: ContentScriptContext, browser: typeof Br
     sync();
   });
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    if (sender.id !== browser.runtime.id || !isTabMessage(message)) return undefined;
-    if (!session) return Promise.resolve(offAnswer(message));
-    const handler = session.handlers[message.type] as (m: TabMessage) => TabAnswer;
-    return Promise.resolve(handler(message));
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-
   ctx.onInvalidated(() => {
     unwatch();
-    browser.runtime.onMessage.removeListener(onMessage);
     session?.stop();
     session = undefined;
   });
   ctx.setInterval(() => undefined, ALIVE_CHECK_MS);
+
+  return {
+    answer(message) {
+      if (!session) return offAnswer(message);
+      const handler = session.handlers[message.type] as (m: TabMessage) => TabAnswer;
+      return handler(message);
+    },
+  };
 }

@@ -9,7 +9,7 @@
  * `messaging.schema.ts`, which only the background imports (content scripts stay small and zod-free).
  */
 import { browser } from 'wxt/browser';
-import { NCT_ID_PATTERN, type NctId } from './nct';
+import type { NctId } from './nct';
 import type { TrialSummary } from './trial/summary';
 
 export type TrialErrorCode =
@@ -168,26 +168,5 @@ export async function sendToTab<M extends TabMessage>(
     return (await browser.tabs.sendMessage(tabId, message, { frameId })) as TabAnswer<M> | undefined;
   } catch {
     return undefined;
-  }
-}
-
-/**
- * Checked by hand in the content script (no zod there): anything else is ignored. The sender is our own
- * popup or background, but a compromised or buggy sender still gets nothing for a malformed message.
- */
-export function isTabMessage(message: unknown): message is TabMessage {
-  const m = message as { type?: unknown; id?: unknown; direction?: unknown } | null;
-  if (!m || typeof m !== 'object') return false;
-  switch (m.type) {
-    case 'listTrials':
-    case 'openFocusedCard':
-      return true;
-    case 'revealTrial':
-    case 'openCard':
-      return typeof m.id === 'string' && NCT_ID_PATTERN.test(m.id);
-    case 'stepTrial':
-      return m.direction === 1 || m.direction === -1;
-    default:
-      return false;
   }
 }

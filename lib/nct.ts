@@ -52,6 +52,12 @@ export function parseNctId(value: string): NctId | undefined {
   return `NCT${match[1]}`;
 }
 
+/** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
+export function hasNctId(text: string): boolean {
+  ID_IN_TEXT.lastIndex = 0;
+  return ID_IN_TEXT.test(text);
+}
+
 /** Every ID written in `text`, in order, with its position. */
 export function findNctIds(text: string): NctMatch[] {
   const found: NctMatch[] = [];

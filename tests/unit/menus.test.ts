@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTabMessage } from '@/lib/messaging';
+import { isTabMessage } from '@/lib/tab-message';
 import { MENU_LINK, MENU_LOOKUP, commandRequest, trialFromMenuClick } from '@/background/menus';
 
 describe('context menu: which trial a click names', () => {
