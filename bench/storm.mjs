@@ -10,7 +10,9 @@ import { closeFirstRunTab } from './first-run.mjs';
 
 const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 
-const page = `<!doctype html><body><h1>Live feed</h1><div id="feed"></div><script>
+// `HEADING` is replaced: a plain heading, or one that names a trial (then the whole content script
+// runs through the storm, not only the eager detector).
+const page = `<!doctype html><body><h1>HEADING</h1><div id="feed"></div><script>
 window.runStorm = () => new Promise((done) => {
   const feed = document.getElementById('feed');
   let frames = 0;
@@ -64,7 +66,14 @@ async function run(executablePath, withExtension, origin) {
 }
 
 export async function benchStorm(executablePath, runs = Number(process.env.RUNS ?? 3)) {
-  const server = http.createServer((_q, r) => r.end(page));
+  return {
+    noTrial: await stormOn('Live feed', executablePath, runs),
+    trial: await stormOn('Live feed on trial NCT06056921', executablePath, runs),
+  };
+}
+
+async function stormOn(heading, executablePath, runs) {
+  const server = http.createServer((_q, r) => r.end(page.replace('HEADING', heading)));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}/`;
   const without = [];
@@ -87,12 +96,13 @@ export async function benchStorm(executablePath, runs = Number(process.env.RUNS 
 
 export function printStorm(r) {
   console.log('\n## DOM storm (10,000 nodes added and removed per frame for 4 s)\n');
-  console.log('| measure | without the extension | with it | ratio | goal |');
+  console.log('| page | frames without the extension | with it | ratio (goal ≥ 0.9) | an ID added after the storm, marked |');
   console.log('|---|---|---|---|---|');
-  console.log(
-    `| animation frames the page got (median of ${r.runs}) | ${r.without} | ${r.withExt} | ${(r.withExt / r.without).toFixed(2)} | ≥ 0.9 |`,
-  );
-  console.log(
-    `| an ID added after the storm, marked | | ${r.missed === 0 ? 'yes, every run' : `missed in ${r.missed} of ${r.runs}`} | | every run |`,
-  );
+  for (const [name, row] of [
+    ['names no trial (the eager detector only)', r.noTrial],
+    ['names a trial (the whole content script)', r.trial],
+  ]) {
+    const marked = row.missed === 0 ? 'yes, every run' : `missed in ${row.missed} of ${row.runs}`;
+    console.log(`| ${name}, median of ${row.runs} | ${row.without} | ${row.withExt} | ${(row.withExt / row.without).toFixed(2)} | ${marked} |`);
+  }
 }
