@@ -6,44 +6,18 @@
 // figure without any extension. Site isolation is off so that every frame runs in the page's renderer
 // and the page's metrics count them all.
 // Also: the scripts the manifest loads on every page (before any ID is found), gzipped.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { closeFirstRunTab } from './first-run.mjs';
+import { buildMinimalExtension } from './minimal-extension.mjs';
 
 // `NCT_EXTENSION`: another build to compare (e.g. an older commit's), in the same run's conditions.
 const EXTENSION = process.env.NCT_EXTENSION ?? path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 const FRAMES = 30;
-
-/** The floor: a content script that only tests the page's text for an ID (same grammar as ours). */
-function buildMinimalExtension() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'nct-minimal-'));
-  writeFileSync(
-    path.join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'minimal NCT test',
-      version: '1.0',
-      content_scripts: [
-        {
-          matches: ['<all_urls>'],
-          all_frames: true,
-          match_about_blank: true,
-          run_at: 'document_idle',
-          js: ['min.js'],
-        },
-      ],
-    }),
-  );
-  writeFileSync(
-    path.join(dir, 'min.js'),
-    "globalThis.__nct = /(?<![\\p{L}\\p{N}])nct[ \\-\\u00A0\\u202F\\u2011]?\\d{8}(?!\\p{N})/iu.test(document.body ? document.body.textContent : '');\n",
-  );
-  return dir;
-}
 
 const paragraph = (i) =>
   `<p>Paragraph ${i} of the story: the council met on Tuesday to discuss the budget, the new junction and a distinct function of the library, with residents asking questions for an hour.</p>`;

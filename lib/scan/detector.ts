@@ -2,16 +2,13 @@
  * Whether a page names a trial at all, at the least cost: what every frame of every page runs before
  * anything else of ours loads (most pages name none). One test of the page's text with the ID grammar
  * and one look for registry links; then, while none is found, the page's changes are read in one batch
- * at an idle period, skipping nodes removed since and elements whose text could not hold an ID.
+ * at an idle period (the nodes added, or the parent of many), skipping nodes removed since.
  * `onFound` is called at most once; the scanner (loaded then) takes it from there.
  */
 import { hasNctId } from '../nct';
 
 /** Links the scanner marks (lib/scan/scanner.ts): registry records and single-ID searches. */
 export const REGISTRY_LINKS = 'a[href*="clinicaltrials.gov" i]';
-
-/** Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts). */
-const NCT_LETTERS = /nct/iu;
 
 /** How long a batch of the page's changes may wait for an idle period. */
 const BATCH_TIMEOUT_MS = 300;
@@ -31,17 +28,20 @@ const idleBatch = (run: () => void) => {
   else setTimeout(run, 50);
 };
 
-/** Whether a node added to the page may name a trial (text with an ID, or a registry link). */
+/** A piece of a split ID: the prefix's letters (`NCT`, `NCT0`), or digits first (`06056921`). */
+const ID_PIECE = /nct|^\s*\d/iu;
+
+/** Whether a node added or changed may name a trial (text with an ID, or a registry link). */
 function mayNameTrial(node: Node): boolean {
   if (!node.isConnected) return false;
-  if (node.nodeType === Node.TEXT_NODE) return hasNctId((node as Text).data);
-  if (node.nodeType !== Node.ELEMENT_NODE) return false;
+  const isText = node.nodeType === Node.TEXT_NODE;
+  if (!isText && node.nodeType !== Node.ELEMENT_NODE) return false;
+  const text = node.textContent ?? '';
+  if (hasNctId(text)) return true;
+  // An ID may be split across this node and its neighbours ("NCT" + "06056921" added apart).
+  if (ID_PIECE.test(text) && hasNctId(node.parentNode?.textContent ?? '')) return true;
+  if (isText) return false;
   const element = node as Element;
-  const text = element.textContent ?? '';
-  // An ID may be split across this element and its neighbours ("NCT" + "01234567" added apart):
-  // the parent's text is read when this one has the letters but not a whole ID.
-  if (NCT_LETTERS.test(text) && (hasNctId(text) || hasNctId(element.parentNode?.textContent ?? '')))
-    return true;
   if (element.localName !== 'a' && element.getElementsByTagName('a').length === 0) return false;
   return element.matches(REGISTRY_LINKS) || element.querySelector(REGISTRY_LINKS) !== null;
 }
@@ -51,10 +51,17 @@ function namesTrial(doc: Document): boolean {
   return !!root && (hasNctId(root.textContent ?? '') || root.querySelector(REGISTRY_LINKS) !== null);
 }
 
+/**
+ * From this many nodes added in one change, the change's parent is read instead of each node: a page
+ * that adds thousands at a time (a DOM storm) would otherwise keep them all alive until the batch.
+ */
+const MANY_ADDED = 16;
+
 export function createDetector(doc: Document, options: DetectorOptions): Detector {
   const scheduleBatch = options.scheduleBatch ?? idleBatch;
   let observer: MutationObserver | undefined;
-  let pending: MutationRecord[] = [];
+  /** What to look at in the next batch: added nodes, changed text, or the parent of many added nodes. */
+  let pending = new Set<Node>();
   let scheduled = false;
   let done = false;
 
@@ -66,19 +73,24 @@ export function createDetector(doc: Document, options: DetectorOptions): Detecto
     done = true;
     observer?.disconnect();
     observer = undefined;
-    pending = [];
+    pending = new Set();
   }
   function readBatch() {
     scheduled = false;
-    const records = pending;
-    pending = [];
-    for (const record of records) {
+    const nodes = pending;
+    pending = new Set();
+    for (const node of nodes) {
       if (done) return;
-      if (record.type === 'characterData') {
-        if (record.target.isConnected && hasNctId((record.target as CharacterData).data)) return found();
-        continue;
-      }
-      for (const node of record.addedNodes) if (mayNameTrial(node)) return found();
+      if (mayNameTrial(node)) return found();
+    }
+  }
+  // The records are dropped at once (only what they point at is kept), so that they do not hold on
+  // to what the page removes.
+  function take(records: MutationRecord[]) {
+    for (const record of records) {
+      if (record.type === 'characterData') pending.add(record.target);
+      else if (record.addedNodes.length > MANY_ADDED) pending.add(record.target);
+      else for (const node of record.addedNodes) pending.add(node);
     }
   }
 
@@ -87,8 +99,8 @@ export function createDetector(doc: Document, options: DetectorOptions): Detecto
     queueMicrotask(() => !done && found());
   } else {
     observer = new MutationObserver((records) => {
-      for (const record of records) pending.push(record);
-      if (scheduled) return;
+      take(records);
+      if (scheduled || pending.size === 0) return;
       scheduled = true;
       scheduleBatch(readBatch);
     });

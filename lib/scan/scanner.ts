@@ -69,6 +69,9 @@ const defaultScheduleBatch = (run: () => void) => {
  */
 const NCT_LETTERS = /nct/iu;
 
+/** From this many nodes added in one change, the change's parent is walked instead (a DOM storm). */
+const MANY_ADDED = 256;
+
 export function createScanner(doc: Document, options: ScannerOptions = {}): Scanner {
   const sliceMs = options.sliceMs ?? 8;
   const maxMarks = options.maxMarks ?? 5000;
@@ -92,7 +95,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
 
   /** Runs a DOM change of ours, keeping the page's pending mutations but dropping the ones we cause. */
   function quietly(change: () => void): void {
-    if (observer) pendingRecords.push(...observer.takeRecords());
+    if (observer) takeRecords(observer.takeRecords());
     change();
     observer?.takeRecords();
   }
@@ -228,7 +231,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     running ??= drain().finally(() => {
       running = undefined;
       // Work queued while the last slice was finishing would otherwise wait for the next mutation.
-      if ((queue.length > head || pendingRecords.length > 0) && !destroyed) void pump();
+      if ((queue.length > head || hasPending()) && !destroyed) void pump();
     });
     return running;
   }
@@ -248,31 +251,40 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     queue.push(node);
   }
 
-  function onMutations(records: MutationRecord[]): void {
+  /**
+   * The page's changes since the last batch, kept as the nodes to look at then: not the records, which
+   * would keep alive everything a storm adds and removes until the batch. Of a change that adds many
+   * nodes at once, its parent is kept instead (walked then, with the text pre-test).
+   */
+  const changedTexts = new Set<Node>();
+  const addedNodes = new Set<Node>();
+  function takeRecords(records: MutationRecord[]): void {
     for (const record of records) {
-      if (record.type === 'characterData') {
-        const parent = record.target.parentNode;
-        // The page rewrote the text of a marked ID (a framework updating a text node in place): the
-        // mark no longer tells the truth, so take it away and look at the new text.
-        if (parent && isMark(parent)) {
-          const container = parent.parentNode;
-          quietly(() => unwrap(parent));
-          if (container) enqueue(container);
-        } else {
-          enqueue(record.target);
-        }
-        continue;
-      }
-      // Looked at in a batch, later: what the page has removed again since needs no look.
-      for (const added of record.addedNodes) {
-        if (added.isConnected && !isMark(added)) enqueue(added);
-      }
+      if (record.type === 'characterData') changedTexts.add(record.target);
+      else if (record.addedNodes.length > MANY_ADDED) addedNodes.add(record.target);
+      else for (const added of record.addedNodes) addedNodes.add(added);
     }
   }
+  const hasPending = () => changedTexts.size > 0 || addedNodes.size > 0;
 
-  /** The page's changes since the last batch, read only when the batch runs. */
-  const pendingRecords: MutationRecord[] = [];
-  const readPending = () => onMutations(pendingRecords.splice(0));
+  function readPending(): void {
+    for (const text of changedTexts) {
+      const parent = text.parentNode;
+      // The page rewrote the text of a marked ID (a framework updating a text node in place): the
+      // mark no longer tells the truth, so take it away and look at the new text.
+      if (parent && isMark(parent)) {
+        const container = parent.parentNode;
+        quietly(() => unwrap(parent));
+        if (container) enqueue(container);
+      } else {
+        enqueue(text);
+      }
+    }
+    changedTexts.clear();
+    // Looked at in a batch, later: what the page has removed again since needs no look.
+    for (const added of addedNodes) if (added.isConnected && !isMark(added)) enqueue(added);
+    addedNodes.clear();
+  }
 
   return {
     get markCount() {
@@ -286,7 +298,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     observe(root) {
       if (destroyed) return;
       observer = new MutationObserver((records) => {
-        pendingRecords.push(...records);
+        takeRecords(records);
         pumpLater();
       });
       observer.observe(root, { childList: true, subtree: true, characterData: true });
@@ -299,7 +311,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
       destroyed = true;
       observer?.disconnect();
       observer = undefined;
-      pendingRecords.length = 0;
+      changedTexts.clear();
+      addedNodes.clear();
       clearQueue();
       walk = undefined;
       if (doc.body) unmarkAll(doc.body);

@@ -72,6 +72,24 @@ describe('the eager detector: does the page name a trial?', () => {
     }
   });
 
+  it('finds an ID in a change of many nodes at once, and an ID completed by a text node', async () => {
+    const many = detect('<div id="feed"></div>');
+    const items = Array.from({ length: 100 }, (_, i) => {
+      const item = document.createElement('div');
+      item.textContent = i === 70 ? 'NCT06056921' : `tick ${i}`;
+      return item;
+    });
+    document.getElementById('feed')?.append(...items);
+    await many.flush();
+    expect(many.onFound).toHaveBeenCalledOnce();
+    detector?.stop();
+
+    const split = detect('<p id="p">NCT</p>');
+    document.getElementById('p')?.append('06056921');
+    await split.flush();
+    expect(split.onFound).toHaveBeenCalledOnce();
+  });
+
   it('finds an ID typed into existing text (a character change)', async () => {
     const { onFound, flush } = detect('<p id="p">draft</p>');
     const text = document.getElementById('p')?.firstChild as Text;

@@ -153,6 +153,19 @@ describe('scanner: following the page', () => {
     expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
   });
 
+  it('marks an ID among thousands of nodes added at once (read through their parent), once', async () => {
+    const s = await scanBody('<main><p>Before: NCT00000001</p><div id="feed"></div></main>');
+    s.observe(document.body);
+    const items = Array.from({ length: 2000 }, (_, i) => {
+      const item = document.createElement('div');
+      item.textContent = i === 1500 ? 'NCT06056921' : `tick ${i}`;
+      return item;
+    });
+    document.getElementById('feed')?.append(...items);
+    await settle();
+    expect(marked()).toEqual(['NCT00000001', 'NCT06056921']);
+  });
+
   it('marks text that changes into an ID', async () => {
     const s = await scanBody('<p id="p">loading…</p>');
     s.observe(document.body);
