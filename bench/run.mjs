@@ -5,6 +5,7 @@ import { benchCard, printCard } from './card.mjs';
 import { benchData, printData } from './data.mjs';
 import { benchDetection, printDetection } from './detection.mjs';
 import { benchIdle, printIdle } from './idle.mjs';
+import { benchMemory, printMemory } from './memory.mjs';
 import { benchStorm, printStorm } from './storm.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,3 +30,4 @@ printData(await benchData());
 printCard(await benchCard(executablePath));
 printStorm(await benchStorm(executablePath));
 printIdle(await benchIdle(executablePath));
+printMemory(await benchMemory(executablePath));

@@ -1,0 +1,132 @@
+// Memory benchmark (issue: idle cost): a page naming 200 trials 5,000 times, in Chromium with our
+// production build and without any extension. The page's JS heap after a forced GC (CDP
+// `Performance.getMetrics`; the content script's isolated world shares the page's heap), once every
+// mark is made and 200 trials are loaded, then again after 50 cards opened and closed: the content
+// script's share, and whether it grows.
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { closeFirstRunTab } from './first-run.mjs';
+
+const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
+const TRIALS = 200;
+const MENTIONS = 5000;
+const CYCLES = 50;
+
+const idOf = (i) => `NCT${String(6000000 + (i % TRIALS)).padStart(8, '0')}`;
+const page = `<!doctype html><body style="font:14px sans-serif">${Array.from(
+  { length: MENTIONS / 10 },
+  (_, row) =>
+    `<p>${Array.from({ length: 10 }, (_, k) => `Trial ${idOf(row * 10 + k)} was cited.`).join(' ')}</p>`,
+).join('')}</body>`;
+
+const study = (id) => ({
+  protocolSection: {
+    identificationModule: { nctId: id, briefTitle: `Trial ${id} of a new treatment` },
+    statusModule: { overallStatus: 'RECRUITING', statusVerifiedDate: '2026-10' },
+    designModule: { studyType: 'INTERVENTIONAL', phases: ['PHASE2'] },
+    eligibilityModule: {
+      eligibilityCriteria: 'Inclusion Criteria:\n* ECOG 0-1\n* ANC >= 1500/uL',
+      sex: 'ALL',
+    },
+  },
+  hasResults: false,
+});
+
+async function heapMB(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1e6;
+}
+
+async function measure(executablePath, origin, withExtension) {
+  const profile = mkdtempSync(path.join(tmpdir(), 'nct-memory-'));
+  const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
+  if (withExtension) args.push(`--disable-extensions-except=${EXTENSION}`, `--load-extension=${EXTENSION}`);
+  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
+  try {
+    await context.route('https://clinicaltrials.gov/**', (route) => {
+      const ids = new URL(route.request().url()).searchParams.get('filter.ids')?.split(',') ?? [];
+      return route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({ studies: ids.map(study) }),
+      });
+    });
+    if (withExtension) await closeFirstRunTab(context);
+    const tab = await context.newPage();
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Performance.enable');
+    await tab.goto(origin);
+    if (!withExtension) return { loaded: await heapMB(cdp) };
+    await tab.waitForFunction((n) => document.querySelectorAll('nct-ref').length >= n, MENTIONS, {
+      timeout: 60_000,
+    });
+    // Load all 200 trials into the content script: the popup's way, one card per trial would be slow.
+    for (let i = 0; i < TRIALS; i += 10) {
+      await tab
+        .locator(`nct-ref[data-nct-id="${idOf(i)}"]`)
+        .first()
+        .scrollIntoViewIfNeeded();
+      await tab.waitForTimeout(60);
+    }
+    await tab.waitForTimeout(1000);
+    const loaded = await heapMB(cdp);
+    // Two rounds over the same 50 trials: the first may still load some; a leak shows in the second.
+    const afterRounds = [];
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < CYCLES; i++) {
+        const mark = tab.locator(`nct-ref[data-nct-id="${idOf(i * 3)}"]`).first();
+        await mark.focus();
+        await tab.waitForFunction(
+          () => document.activeElement?.getAttribute('aria-expanded') === 'true',
+          null,
+          {
+            timeout: 10_000,
+          },
+        );
+        await tab.keyboard.press('Escape');
+        await tab.waitForFunction(() => document.activeElement?.getAttribute('aria-expanded') !== 'true');
+      }
+      await tab.waitForTimeout(500);
+      afterRounds.push(await heapMB(cdp));
+    }
+    const marks = await tab.evaluate(() => document.querySelectorAll('nct-ref').length);
+    return { loaded, afterRounds, marks };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+export async function benchMemory(executablePath) {
+  const server = http.createServer((_q, r) => r.end(page));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}/`;
+  try {
+    const without = await measure(executablePath, origin, false);
+    const ours = await measure(executablePath, origin, true);
+    return { without: without.loaded, ...ours };
+  } finally {
+    server.close();
+  }
+}
+
+export function printMemory(r) {
+  console.log(`\n## Memory: ${MENTIONS.toLocaleString('en')} mentions of ${TRIALS} trials\n`);
+  console.log('| measure | JS heap (MB) |');
+  console.log('|---|---|');
+  console.log(`| the page without the extension | ${r.without.toFixed(2)} |`);
+  console.log(
+    `| with ours, ${r.marks} marks made, trials loaded | ${r.loaded.toFixed(2)} (+${(r.loaded - r.without).toFixed(2)}) |`,
+  );
+  const [first, second] = r.afterRounds;
+  const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
+  console.log(
+    `| … after ${CYCLES} cards opened and closed | ${first.toFixed(2)} (${signed(first - r.loaded)}) |`,
+  );
+  console.log(
+    `| … after the same ${CYCLES} again (a leak grows here) | ${second.toFixed(2)} (${signed(second - first)}) |`,
+  );
+}
