@@ -52,8 +52,17 @@ export function parseNctId(value: string): NctId | undefined {
   return `NCT${match[1]}`;
 }
 
+/**
+ * The grammar with ASCII boundaries: a quick first test. The full grammar's Unicode classes (`\p{L}`
+ * under case folding) take milliseconds to compile, and the eager detector runs in a fresh script in
+ * every frame: on a page whose text has no ID (look-alikes such as `XNCT01234567` included) it is
+ * never compiled.
+ */
+const ID_LIKE = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{8}(?!\\d)`, 'i');
+
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
+  if (!ID_LIKE.test(text)) return false;
   ID_IN_TEXT.lastIndex = 0;
   return ID_IN_TEXT.test(text);
 }

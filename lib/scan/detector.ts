@@ -28,8 +28,10 @@ const idleBatch = (run: () => void) => {
   else setTimeout(run, 50);
 };
 
-/** A piece of a split ID: the prefix's letters (`NCT`, `NCT0`), or digits first (`06056921`). */
-const ID_PIECE = /nct|^\s*\d/iu;
+/** The first piece of an ID split across nodes ends a node: `NCT`, `NCT 0605`. */
+const SPLIT_START = /nct[ \-\u00A0\u202F\u2011]?\d{0,7}\s*$/iu;
+/** A piece of a split ID: the first, or digits first (`06056921`). */
+const ID_PIECE = new RegExp(`${SPLIT_START.source}|^\\s*\\d`, 'iu');
 
 /** Whether a node added or changed may name a trial (text with an ID, or a registry link). */
 function mayNameTrial(node: Node): boolean {
@@ -46,9 +48,27 @@ function mayNameTrial(node: Node): boolean {
   return element.matches(REGISTRY_LINKS) || element.querySelector(REGISTRY_LINKS) !== null;
 }
 
+/** Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts). */
+const NCT_LETTERS = /nct/i;
+
+/**
+ * The first look at the page: its text nodes one by one (building `body.textContent` of a 2.5 MB page
+ * costs several times more than walking it), each tested only if it has the prefix's letters; an ID
+ * split across elements (`<b>NCT</b>06056921`) is seen in the text of the grandparent of a node that
+ * ends with its first piece.
+ */
 function namesTrial(doc: Document): boolean {
   const root = doc.body ?? doc.documentElement;
-  return !!root && (hasNctId(root.textContent ?? '') || root.querySelector(REGISTRY_LINKS) !== null);
+  if (!root) return false;
+  if (root.querySelector(REGISTRY_LINKS)) return true;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = (node as Text).data;
+    if (!NCT_LETTERS.test(text)) continue;
+    if (hasNctId(text)) return true;
+    if (SPLIT_START.test(text) && hasNctId(node.parentNode?.parentNode?.textContent ?? '')) return true;
+  }
+  return false;
 }
 
 /**
