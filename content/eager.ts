@@ -21,25 +21,19 @@ export interface PageModule {
   start(): PageScript;
 }
 
-type ExtensionApi = typeof Browser;
-/** The browser's own API object, under its Chrome name (Firefox has it too). */
-declare const chrome: ExtensionApi;
-
 /**
- * The browser's own extension API, looked up only when needed: the first touch of `chrome.runtime`
- * sets up its bindings in the frame, which costs more than the rest of this script (bench/idle.mjs).
+ * The browser's own extension API, under its Chrome name (Firefox has it too), touched only when
+ * needed: its first touch sets up the bindings in the frame, which costs more than the rest of this
+ * script (bench/idle.mjs). No polyfill here: answers go by `sendResponse`, alike in both browsers.
  */
-function extensionApi(): ExtensionApi {
-  const { browser } = globalThis as { browser?: ExtensionApi };
-  return browser?.runtime?.id ? browser : chrome;
-}
+declare const chrome: typeof Browser;
 
 export function startEagerScript(): void {
   let page: Promise<PageScript> | undefined;
   const load = (): Promise<PageScript> => {
     if (!page) {
       // Written as `chrome.runtime.getURL(…)` inside `import()`: the form Firefox's add-on linter
-      // accepts for a dynamic import (`chrome` is there in Firefox too).
+      // accepts for a dynamic import.
       page = import(/* @vite-ignore */ chrome.runtime.getURL(PAGE_SCRIPT_PATH)).then((module: PageModule) =>
         module.start(),
       );
@@ -52,16 +46,14 @@ export function startEagerScript(): void {
 
   // Our popup and commands ask the top frame (frame 0); a context menu asks the frame it was used in,
   // which has found its ID by then. So only the top frame listens from the start: it loads the rest
-  // if it is not there yet and answers for a page without trials too. An answer by `sendResponse`,
-  // as the browser's own API (no polyfill here) has it in Chrome and Firefox alike.
+  // if it is not there yet and answers for a page without trials too.
   let listening = false;
   function listen() {
     if (listening) return;
     listening = true;
-    const api = extensionApi();
-    api.runtime.onMessage.addListener(
+    chrome.runtime.onMessage.addListener(
       (message: unknown, sender: { id?: string }, sendResponse: (answer?: unknown) => void) => {
-        if (!api.runtime?.id || sender.id !== api.runtime.id || !isTabMessage(message)) return false;
+        if (!chrome.runtime?.id || sender.id !== chrome.runtime.id || !isTabMessage(message)) return false;
         detector.stop();
         load().then(
           (script) => sendResponse(script.answer(message)),

@@ -60,6 +60,9 @@ export function parseNctId(value: string): NctId | undefined {
  */
 const ID_LIKE = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{8}(?!\\d)`, 'i');
 
+/** The first piece of an ID split across nodes ends its node: `NCT`, `NCT 0605`. */
+export const ID_SPLIT_START = new RegExp(`nct${SEPARATOR}?\\d{0,7}\\s*$`, 'i');
+
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
   if (!ID_LIKE.test(text)) return false;

@@ -1,17 +1,12 @@
 /**
  * Whether a page names a trial at all, at the least cost: what every frame of every page runs before
- * anything else of ours loads (most pages name none). One test of the page's text with the ID grammar
- * and one look for registry links; then, while none is found, the page's changes are read in one batch
+ * anything else of ours loads (most pages name none). One look for registry links and one walk of the
+ * page's text nodes; then, while none is found, the page's changes are read in one batch
  * at an idle period (the nodes added, or the parent of many), skipping nodes removed since.
  * `onFound` is called at most once; the scanner (loaded then) takes it from there.
  */
-import { hasNctId } from '../nct';
-
-/** Links the scanner marks (lib/scan/scanner.ts): registry records and single-ID searches. */
-export const REGISTRY_LINKS = 'a[href*="clinicaltrials.gov" i]';
-
-/** How long a batch of the page's changes may wait for an idle period. */
-const BATCH_TIMEOUT_MS = 300;
+import { ID_SPLIT_START, hasNctId } from '../nct';
+import { NCT_LETTERS, REGISTRY_LINKS, atIdle } from './page-changes';
 
 export interface DetectorOptions {
   onFound(): void;
@@ -23,33 +18,28 @@ export interface Detector {
   stop(): void;
 }
 
-const idleBatch = (run: () => void) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: BATCH_TIMEOUT_MS });
-  else setTimeout(run, 50);
-};
+/** The longest piece of an ID: `NCT 01234567`. */
+const PIECE = 12;
 
-/** The first piece of an ID split across nodes ends a node: `NCT`, `NCT 0605`. */
-const SPLIT_START = /nct[ \-\u00A0\u202F\u2011]?\d{0,7}\s*$/iu;
-/** A piece of a split ID: the first, or digits first (`06056921`). */
-const ID_PIECE = new RegExp(`${SPLIT_START.source}|^\\s*\\d`, 'iu');
-
-/** Whether a node added or changed may name a trial (text with an ID, or a registry link). */
+/**
+ * Whether a node added or changed may name a trial (text with an ID, or a registry link). An ID split
+ * between it and a neighbour (`NCT` + `06056921` added apart) is seen by joining the ends of their texts:
+ * only the ends, so that rows added one by one to a long table do not each read the whole table.
+ */
 function mayNameTrial(node: Node): boolean {
   if (!node.isConnected) return false;
   const isText = node.nodeType === Node.TEXT_NODE;
   if (!isText && node.nodeType !== Node.ELEMENT_NODE) return false;
   const text = node.textContent ?? '';
   if (hasNctId(text)) return true;
-  // An ID may be split across this node and its neighbours ("NCT" + "06056921" added apart).
-  if (ID_PIECE.test(text) && hasNctId(node.parentNode?.textContent ?? '')) return true;
+  const before = (node.previousSibling?.textContent ?? '').slice(-PIECE);
+  const after = (node.nextSibling?.textContent ?? '').slice(0, PIECE);
+  if (hasNctId(before + text.slice(0, PIECE)) || hasNctId(text.slice(-PIECE) + after)) return true;
   if (isText) return false;
   const element = node as Element;
   if (element.localName !== 'a' && element.getElementsByTagName('a').length === 0) return false;
   return element.matches(REGISTRY_LINKS) || element.querySelector(REGISTRY_LINKS) !== null;
 }
-
-/** Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts). */
-const NCT_LETTERS = /nct/i;
 
 /**
  * The first look at the page: its text nodes one by one (building `body.textContent` of a 2.5 MB page
@@ -66,7 +56,7 @@ function namesTrial(doc: Document): boolean {
     const text = (node as Text).data;
     if (!NCT_LETTERS.test(text)) continue;
     if (hasNctId(text)) return true;
-    if (SPLIT_START.test(text) && hasNctId(node.parentNode?.parentNode?.textContent ?? '')) return true;
+    if (ID_SPLIT_START.test(text) && hasNctId(node.parentNode?.parentNode?.textContent ?? '')) return true;
   }
   return false;
 }
@@ -78,7 +68,7 @@ function namesTrial(doc: Document): boolean {
 const MANY_ADDED = 16;
 
 export function createDetector(doc: Document, options: DetectorOptions): Detector {
-  const scheduleBatch = options.scheduleBatch ?? idleBatch;
+  const scheduleBatch = options.scheduleBatch ?? atIdle;
   let observer: MutationObserver | undefined;
   /** What to look at in the next batch: added nodes, changed text, or the parent of many added nodes. */
   let pending = new Set<Node>();

@@ -13,6 +13,7 @@
  */
 import { nctIdFromHref } from '../nct';
 import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
+import { NCT_LETTERS, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit } from './placement';
 
@@ -55,20 +56,6 @@ const MAX_HITS_PER_SLICE = 256;
 /** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
 const NODES_PER_CLOCK_CHECK = 64;
 
-/** Longest a batch of page changes waits for an idle period before it is looked at anyway. */
-const BATCH_TIMEOUT_MS = 300;
-
-const defaultScheduleBatch = (run: () => void) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: BATCH_TIMEOUT_MS });
-  else setTimeout(run, 50);
-};
-
-/**
- * Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts): an element whose
- * text has none of them holds no ID, and is not walked.
- */
-const NCT_LETTERS = /nct/iu;
-
 /** From this many nodes added in one change, the change's parent is walked instead (a DOM storm). */
 const MANY_ADDED = 256;
 
@@ -79,7 +66,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   const skipTags = new Set([...SKIP_TAGS, ...(options.ownHosts ?? [])]);
   const findHit = (text: Text) => findHitIn(text, skipTags);
 
-  const scheduleBatch = options.scheduleBatch ?? defaultScheduleBatch;
+  const scheduleBatch = options.scheduleBatch ?? atIdle;
   /** Nodes to look at, from `head` on (an index, not `shift()`: a storm queues thousands). */
   const queue: Node[] = [];
   let head = 0;
@@ -132,9 +119,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   }
 
   function markLinks(root: Element): void {
-    const links = root.querySelectorAll<HTMLAnchorElement>(
-      `a[href*="clinicaltrials.gov" i]:not([${NCT_ATTR}])`,
-    );
+    const links = root.querySelectorAll<HTMLAnchorElement>(`${REGISTRY_LINKS}:not([${NCT_ATTR}])`);
     const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
     for (const link of [...self, ...Array.from(links)]) {
       if (link.hasAttribute(NCT_ATTR) || !placementOf(link, skipTags).markable) continue;
