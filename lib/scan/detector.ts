@@ -6,7 +6,7 @@
  * `onFound` is called at most once; the scanner (loaded then) takes it from there.
  */
 import { ID_SPLIT_START, hasNctId } from '../nct';
-import { NCT_LETTERS, REGISTRY_LINKS, atIdle } from './page-changes';
+import { NCT_LETTERS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 
 export interface DetectorOptions {
   onFound(): void;
@@ -70,8 +70,7 @@ const MANY_ADDED = 16;
 export function createDetector(doc: Document, options: DetectorOptions): Detector {
   const scheduleBatch = options.scheduleBatch ?? atIdle;
   let observer: MutationObserver | undefined;
-  /** What to look at in the next batch: added nodes, changed text, or the parent of many added nodes. */
-  let pending = new Set<Node>();
+  const pending = new PendingChanges(MANY_ADDED);
   let scheduled = false;
   let done = false;
 
@@ -83,25 +82,14 @@ export function createDetector(doc: Document, options: DetectorOptions): Detecto
     done = true;
     observer?.disconnect();
     observer = undefined;
-    pending = new Set();
+    pending.clear();
   }
   function readBatch() {
     scheduled = false;
-    const nodes = pending;
-    pending = new Set();
-    for (const node of nodes) {
-      if (done) return;
-      if (mayNameTrial(node)) return found();
-    }
-  }
-  // The records are dropped at once (only what they point at is kept), so that they do not hold on
-  // to what the page removes.
-  function take(records: MutationRecord[]) {
-    for (const record of records) {
-      if (record.type === 'characterData') pending.add(record.target);
-      else if (record.addedNodes.length > MANY_ADDED) pending.add(record.target);
-      else for (const node of record.addedNodes) pending.add(node);
-    }
+    let named = false;
+    const look = (node: Node) => (named = !done && mayNameTrial(node));
+    pending.read(look, look);
+    if (named) found();
   }
 
   if (namesTrial(doc)) {
@@ -109,8 +97,8 @@ export function createDetector(doc: Document, options: DetectorOptions): Detecto
     queueMicrotask(() => !done && found());
   } else {
     observer = new MutationObserver((records) => {
-      take(records);
-      if (scheduled || pending.size === 0) return;
+      pending.take(records);
+      if (scheduled || pending.isEmpty) return;
       scheduled = true;
       scheduleBatch(readBatch);
     });

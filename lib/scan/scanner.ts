@@ -13,7 +13,7 @@
  */
 import { nctIdFromHref } from '../nct';
 import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
-import { NCT_LETTERS, REGISTRY_LINKS, atIdle } from './page-changes';
+import { NCT_LETTERS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit } from './placement';
 
@@ -236,39 +236,30 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     queue.push(node);
   }
 
-  /**
-   * The page's changes since the last batch, kept as the nodes to look at then: not the records, which
-   * would keep alive everything a storm adds and removes until the batch. Of a change that adds many
-   * nodes at once, its parent is kept instead (walked then, with the text pre-test).
-   */
-  const changedTexts = new Set<Node>();
-  const addedNodes = new Set<Node>();
-  function takeRecords(records: MutationRecord[]): void {
-    for (const record of records) {
-      if (record.type === 'characterData') changedTexts.add(record.target);
-      else if (record.addedNodes.length > MANY_ADDED) addedNodes.add(record.target);
-      else for (const added of record.addedNodes) addedNodes.add(added);
-    }
-  }
-  const hasPending = () => changedTexts.size > 0 || addedNodes.size > 0;
+  const changes = new PendingChanges(MANY_ADDED);
+  const takeRecords = (records: MutationRecord[]) => changes.take(records);
+  const hasPending = () => !changes.isEmpty;
 
   function readPending(): void {
-    for (const text of changedTexts) {
-      const parent = text.parentNode;
-      // The page rewrote the text of a marked ID (a framework updating a text node in place): the
-      // mark no longer tells the truth, so take it away and look at the new text.
-      if (parent && isMark(parent)) {
-        const container = parent.parentNode;
-        quietly(() => unwrap(parent));
-        if (container) enqueue(container);
-      } else {
-        enqueue(text);
-      }
-    }
-    changedTexts.clear();
-    // Looked at in a batch, later: what the page has removed again since needs no look.
-    for (const added of addedNodes) if (added.isConnected && !isMark(added)) enqueue(added);
-    addedNodes.clear();
+    changes.read(
+      (text) => {
+        const parent = text.parentNode;
+        // The page rewrote the text of a marked ID (a framework updating a text node in place): the
+        // mark no longer tells the truth, so take it away and look at the new text.
+        if (parent && isMark(parent)) {
+          const container = parent.parentNode;
+          quietly(() => unwrap(parent));
+          if (container) enqueue(container);
+        } else {
+          enqueue(text);
+        }
+        return false;
+      },
+      (added) => {
+        if (!isMark(added)) enqueue(added);
+        return false;
+      },
+    );
   }
 
   return {
@@ -296,8 +287,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
       destroyed = true;
       observer?.disconnect();
       observer = undefined;
-      changedTexts.clear();
-      addedNodes.clear();
+      changes.clear();
       clearQueue();
       walk = undefined;
       if (doc.body) unmarkAll(doc.body);
