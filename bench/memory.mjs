@@ -41,6 +41,47 @@ async function heapMB(cdp) {
   return metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1e6;
 }
 
+/**
+ * Counts the objects of a heap snapshot by type and constructor name (the page's world and the content
+ * script's isolated world share this heap), so that two snapshots can be compared for what grew.
+ */
+async function heapCensus(cdp) {
+  const chunks = [];
+  const onChunk = ({ chunk }) => chunks.push(chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const { snapshot, nodes, strings } = JSON.parse(chunks.join(''));
+  const fields = snapshot.meta.node_fields;
+  const [typeNames] = snapshot.meta.node_types;
+  const typeAt = fields.indexOf('type');
+  const nameAt = fields.indexOf('name');
+  const census = new Map();
+  for (let i = 0; i < nodes.length; i += fields.length) {
+    const type = typeNames[nodes[i + typeAt]];
+    // Strings, numbers and code are what objects hold; count the objects themselves.
+    if (type !== 'object' && type !== 'closure' && type !== 'native' && type !== 'array') continue;
+    const key = `${type} ${strings[nodes[i + nameAt]]}`;
+    census.set(key, (census.get(key) ?? 0) + 1);
+  }
+  return census;
+}
+
+/** What grew between two censuses: the total, and the kinds that grew most. */
+function censusGrowth(before, after) {
+  let total = 0;
+  const grew = [];
+  for (const [key, count] of after) {
+    const delta = count - (before.get(key) ?? 0);
+    total += delta;
+    if (delta > 0) grew.push([key, delta]);
+  }
+  for (const [key, count] of before) if (!after.has(key)) total -= count;
+  grew.sort((a, b) => b[1] - a[1]);
+  return { total, top: grew.slice(0, 5) };
+}
+
 async function measure(executablePath, origin, withExtension) {
   const profile = mkdtempSync(path.join(tmpdir(), 'nct-memory-'));
   const args = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
@@ -75,10 +116,15 @@ async function measure(executablePath, origin, withExtension) {
     const loaded = await heapMB(cdp);
     // Two rounds over the same 50 trials: the first may still load some; a leak shows in the second.
     const afterRounds = [];
+    const censuses = [];
     for (let round = 0; round < 2; round++) {
       for (let i = 0; i < CYCLES; i++) {
-        const mark = tab.locator(`nct-ref[data-nct-id="${idOf(i * 3)}"]`).first();
-        await mark.focus();
+        // Focused from the page rather than with a Playwright locator, whose selector engine leaves
+        // objects of its own (Attr wrappers) in the heap being measured.
+        await tab.evaluate(
+          (id) => document.querySelector(`nct-ref[data-nct-id="${id}"]`)?.focus(),
+          idOf(i * 3),
+        );
         await tab.waitForFunction(
           () => document.activeElement?.getAttribute('aria-expanded') === 'true',
           null,
@@ -91,9 +137,10 @@ async function measure(executablePath, origin, withExtension) {
       }
       await tab.waitForTimeout(500);
       afterRounds.push(await heapMB(cdp));
+      censuses.push(await heapCensus(cdp));
     }
     const marks = await tab.evaluate(() => document.querySelectorAll('nct-ref').length);
-    return { loaded, afterRounds, marks };
+    return { loaded, afterRounds, marks, growth: censusGrowth(censuses[0], censuses[1]) };
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -128,5 +175,10 @@ export function printMemory(r) {
   );
   console.log(
     `| … after the same ${CYCLES} again (a leak grows here) | ${second.toFixed(2)} (${signed(second - first)}) |`,
+  );
+  const { total, top } = r.growth;
+  console.log(
+    `\nHeap snapshots after the first and the second ${CYCLES} cards: ${total >= 0 ? '+' : ''}${total} objects` +
+      (top.length > 0 ? `; grew most: ${top.map(([key, n]) => `${key} +${n}`).join(', ')}` : ''),
   );
 }
