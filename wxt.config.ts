@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { combineHooks } from './scripts/build/combine-hooks';
 import { lazyContentHooks } from './scripts/build/lazy-content';
+import { pdfjsAssetHooks } from './scripts/build/pdfjs-assets';
 import { stripUnusedUnsafeCode } from './scripts/build/strip-unused-unsafe-code';
 
 // The only origin the extension ever talks to. Kept in one place so the manifest, the API client and
@@ -10,7 +12,8 @@ const API_ORIGIN = 'https://clinicaltrials.gov';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // The content script in two parts: a small eager detector, the rest loaded once a page names a trial.
-  hooks: lazyContentHooks(),
+  // pdf.js's worker and data files ship with the PDF viewer.
+  hooks: combineHooks(lazyContentHooks(), pdfjsAssetHooks()),
   vite: () => ({
     plugins: [preact(), stripUnusedUnsafeCode()],
   }),
@@ -34,6 +37,9 @@ export default defineConfig({
       },
     },
     host_permissions: [`${API_ORIGIN}/*`],
+    // The PDF viewer reads a PDF from its site only after the reader allows that one site, at the
+    // moment they ask to open it (pdf/open.ts); nothing is granted at install.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     // The card is an extension page framed beside an ID on any page. A dynamic URL (Chrome) changes
     // every session, so pages cannot use the frame's address to fingerprint the extension.
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],

@@ -8,6 +8,7 @@ import type { Browser } from 'wxt/browser';
 import { fetchTrialBatch, withRetries } from '@/lib/ctgov/client';
 import { DETAIL_FIELDS } from '@/lib/ctgov/fields';
 import { sendToTab, type FullViewSection } from '@/lib/messaging';
+import { isViewerRequest } from '@/lib/tab-message';
 import { migrateNoteBook } from '@/lib/storage/notes';
 import { loadSettings } from '@/lib/storage/settings';
 import { createTrialCache, type StorageAreaLike } from './cache';
@@ -117,6 +118,8 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
   const onMessage = (message: unknown, sender: MessageSender & { id?: string }) => {
     // Only our own content scripts and pages; other extensions use onMessageExternal, which we ignore.
     if (sender.id !== browser.runtime.id) return undefined;
+    // The popup's question to a PDF viewer tab, heard by every extension page: the viewer answers.
+    if (isViewerRequest(message)) return undefined;
     return answerMessage(handlers, message, sender);
   };
 

@@ -25,9 +25,25 @@ export interface Session {
   stop(): void;
 }
 
-export function startSession(doc: Document, settings: Settings): Session {
+/** What finds and marks IDs for a session, told about each element it marks. */
+export interface Marker {
+  /** Puts the page back as it was. */
+  destroy(): void;
+}
+
+export interface SessionOptions {
+  /** The site the popup names (the page's own by default; the PDF viewer names the PDF's). */
+  host?: string;
+  /**
+   * Starts what marks IDs: the page scanner by default. The PDF viewer marks its text layers as
+   * pdf.js draws them (pdf/text-layer-marks.ts).
+   */
+  startMarker?(onMarked: (elements: HTMLElement[]) => void): Marker;
+}
+
+export function startSession(doc: Document, settings: Settings, options: SessionOptions = {}): Session {
   let current = settings;
-  const host = location.host;
+  const host = options.host ?? location.host;
   const results = new Map<NctId, TrialResult>();
 
   const chips = startChips({ doc, result: (id) => results.get(id) }, settings.chips);
@@ -64,17 +80,13 @@ export function startSession(doc: Document, settings: Settings): Session {
     ui: cardFrame,
   });
 
-  const scanner = createScanner(doc, {
-    onMarked: (elements) => {
-      const ids = elements.map(markedId).filter((id) => id !== undefined);
-      prefetcher.observe(elements);
-      for (const id of ids) if (results.has(id)) chips.update(id);
-      badge.report();
-    },
-  });
-  const root = doc.body ?? doc.documentElement;
-  void scanner.scan(root);
-  scanner.observe(root);
+  const onMarked = (elements: HTMLElement[]) => {
+    const ids = elements.map(markedId).filter((id) => id !== undefined);
+    prefetcher.observe(elements);
+    for (const id of ids) if (results.has(id)) chips.update(id);
+    badge.report();
+  };
+  const marker = (options.startMarker ?? ((marked) => scanPage(doc, marked)))(onMarked);
 
   return {
     handlers: {
@@ -93,9 +105,18 @@ export function startSession(doc: Document, settings: Settings): Session {
       controller.destroy();
       prefetcher.destroy();
       chips.stop();
-      scanner.destroy();
+      marker.destroy();
       cardFrame.remove();
       badge.stop();
     },
   };
+}
+
+/** The page scanner, over the whole page and what it adds later. */
+function scanPage(doc: Document, onMarked: (elements: HTMLElement[]) => void): Marker {
+  const scanner = createScanner(doc, { onMarked });
+  const root = doc.body ?? doc.documentElement;
+  void scanner.scan(root);
+  scanner.observe(root);
+  return scanner;
 }

@@ -49,6 +49,8 @@ export interface PageTrials {
   host: string;
   off: boolean;
   ids: NctId[];
+  /** The tab is our PDF viewer: `host` is where the PDF came from, and the site switch does not apply. */
+  pdf?: boolean;
 }
 
 /** Requests to the background worker, each with its answer. */
@@ -79,6 +81,16 @@ export interface TabProtocol {
   /** The card of the focused ID, or of the first one in view. */
   openFocusedCard: { request: object; answer: { opened: boolean } };
   stepTrial: { request: { direction: 1 | -1 }; answer: { revealed: boolean } };
+}
+
+/**
+ * A tab message for our PDF viewer: extension pages hear no `tabs.sendMessage`, so the popup sends this
+ * to every extension page and the viewer open in `tabId` answers (the background ignores it).
+ */
+export interface ViewerRequest {
+  type: 'askViewer';
+  tabId: number;
+  request: TabMessage;
 }
 
 /** A protocol: per request type, the request's fields and its answer. */
@@ -167,6 +179,13 @@ export async function sendToTab<M extends TabMessage>(
   try {
     return (await browser.tabs.sendMessage(tabId, message, { frameId })) as TabAnswer<M> | undefined;
   } catch {
-    return undefined;
+    // No content script there: the tab may be our PDF viewer, which hears runtime messages only.
+    if (frameId !== 0) return undefined;
+    const request: ViewerRequest = { type: 'askViewer', tabId, request: message };
+    try {
+      return (await browser.runtime.sendMessage(request)) as TabAnswer<M> | undefined;
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -3,7 +3,7 @@
  * lib/messaging.ts: that one imports the extension API wrapper, which the eager script goes without.
  */
 import { NCT_ID_PATTERN } from './nct';
-import type { TabMessage } from './messaging';
+import type { TabMessage, ViewerRequest } from './messaging';
 
 /**
  * Checked by hand in the content script (no zod there): anything else is ignored. The sender is our own
@@ -24,4 +24,17 @@ export function isTabMessage(message: unknown): message is TabMessage {
     default:
       return false;
   }
+}
+
+/** A tab message for the PDF viewer open in tab `tabId` (an extension page hears no tab messages). */
+export function isViewerRequest(message: unknown): message is ViewerRequest {
+  const m = message as Partial<ViewerRequest> | null;
+  return (
+    !!m &&
+    typeof m === 'object' &&
+    m.type === 'askViewer' &&
+    typeof m.tabId === 'number' &&
+    Number.isInteger(m.tabId) &&
+    isTabMessage(m.request)
+  );
 }
