@@ -3,11 +3,12 @@
  * moment after marking settles (one message per burst of marks, not one per mark).
  */
 import { sendToBackground } from '@/lib/messaging';
-import { trialsOnPage } from './navigation';
+import type { NctId } from '@/lib/nct';
 
 const SETTLE_MS = 300;
 
-export function startBadge(doc: Document): { report(): void; stop(): void } {
+/** `listTrials`: the distinct trials the page names now. */
+export function startBadge(listTrials: () => NctId[]): { report(): void; stop(): void } {
   const isTop = window === window.top;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const send = (count: number) => void sendToBackground({ type: 'pageTrials', count }).catch(() => undefined);
@@ -15,7 +16,7 @@ export function startBadge(doc: Document): { report(): void; stop(): void } {
     report() {
       if (!isTop) return;
       clearTimeout(timer);
-      timer = setTimeout(() => send(trialsOnPage(doc).length), SETTLE_MS);
+      timer = setTimeout(() => send(listTrials().length), SETTLE_MS);
     },
     stop() {
       clearTimeout(timer);

@@ -22,6 +22,8 @@ export interface Session {
   handlers: Handlers<TabProtocol>;
   /** New settings: delays, chips, prefetch. */
   apply(settings: Settings): void;
+  /** The trials named changed other than by marking (the PDF viewer's index): update the badge. */
+  trialsChanged(): void;
   stop(): void;
 }
 
@@ -39,6 +41,11 @@ export interface SessionOptions {
    * pdf.js draws them (pdf/text-layer-marks.ts).
    */
   startMarker?(onMarked: (elements: HTMLElement[]) => void): Marker;
+  /**
+   * The distinct trials the page names, for the popup and the badge: its marks by default. The PDF
+   * viewer names every trial in the PDF, drawn or not.
+   */
+  listTrials?(): NctId[];
 }
 
 export function startSession(doc: Document, settings: Settings, options: SessionOptions = {}): Session {
@@ -64,7 +71,8 @@ export function startSession(doc: Document, settings: Settings, options: Session
     },
     drop: (ids) => void sendToBackground({ type: 'dropPrefetches', ids }).catch(() => undefined),
   });
-  const badge = startBadge(doc);
+  const listTrials = options.listTrials ?? (() => trialsOnPage(doc));
+  const badge = startBadge(listTrials);
 
   // The card is an extension page in a frame: it reads notes and the home location itself.
   const cardFrame = createCardFrame(doc, {
@@ -90,7 +98,7 @@ export function startSession(doc: Document, settings: Settings, options: Session
 
   return {
     handlers: {
-      listTrials: () => ({ host, off: false, ids: trialsOnPage(doc) }),
+      listTrials: () => ({ host, off: false, ids: listTrials() }),
       revealTrial: ({ id }) => ({ revealed: reveal(doc, id) }),
       openCard: ({ id }) => ({ opened: reveal(doc, id) }),
       stepTrial: ({ direction }) => ({ revealed: reveal(doc, undefined, direction) }),
@@ -101,6 +109,7 @@ export function startSession(doc: Document, settings: Settings, options: Session
       controller.setTiming(settings.delays);
       chips.set(settings.chips, results.keys());
     },
+    trialsChanged: () => badge.report(),
     stop() {
       controller.destroy();
       prefetcher.destroy();

@@ -176,16 +176,11 @@ export async function sendToTab<M extends TabMessage>(
   message: M,
   frameId = 0,
 ): Promise<TabAnswer<M> | undefined> {
-  try {
-    return (await browser.tabs.sendMessage(tabId, message, { frameId })) as TabAnswer<M> | undefined;
-  } catch {
-    // No content script there: the tab may be our PDF viewer, which hears runtime messages only.
-    if (frameId !== 0) return undefined;
-    const request: ViewerRequest = { type: 'askViewer', tabId, request: message };
-    try {
-      return (await browser.runtime.sendMessage(request)) as TabAnswer<M> | undefined;
-    } catch {
-      return undefined;
-    }
-  }
+  const answer = (await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined)) as
+    TabAnswer<M> | undefined;
+  if (answer !== undefined || frameId !== 0) return answer;
+  // No content script answered: the tab may be our PDF viewer. Chrome hands tab messages to extension
+  // pages in the tab too; Firefox does not, so the viewer also hears this, sent to every extension page.
+  const request: ViewerRequest = { type: 'askViewer', tabId, request: message };
+  return (await browser.runtime.sendMessage(request).catch(() => undefined)) as TabAnswer<M> | undefined;
 }

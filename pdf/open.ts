@@ -31,19 +31,31 @@ async function readBody(response: Response): Promise<Loaded> {
   return { ok: true, data, name: '' };
 }
 
-export async function fetchPdf(url: URL): Promise<Loaded> {
-  if (url.protocol === 'file:') {
-    const allowed = await browser.extension.isAllowedFileSchemeAccess().catch(() => false);
-    if (!allowed) return { ok: false, problem: { kind: 'file-access' } };
-  }
-  const granted = url.protocol === 'file:' || (await hasAccess(url));
-  let response: Response;
-  try {
-    // With the site's permission, its cookies go too (a journal the reader is signed in to); without
-    // it, only an open cross-origin read can work.
-    response = await fetch(url.href, { credentials: granted ? 'include' : 'omit' });
-  } catch {
-    if (url.protocol === 'file:') return { ok: false, problem: { kind: 'file-access' } };
+/** What fetching needs from the browser (tests pass their own). */
+export interface FetchDeps {
+  fetch(url: string, init: RequestInit): Promise<Response>;
+  hasAccess(url: URL): Promise<boolean>;
+  fileAccess(): Promise<boolean>;
+}
+
+const browserDeps: FetchDeps = {
+  fetch: (url, init) => fetch(url, init),
+  hasAccess,
+  fileAccess: () => browser.extension.isAllowedFileSchemeAccess().catch(() => false),
+};
+
+export async function fetchPdf(url: URL, deps: FetchDeps = browserDeps): Promise<Loaded> {
+  const isFile = url.protocol === 'file:';
+  if (isFile && !(await deps.fileAccess())) return { ok: false, problem: { kind: 'file-access' } };
+  // First with the reader's cookies for the site (a journal they are signed in to), which needs the
+  // extension's access to the site; then as an anonymous cross-origin read, which works where the
+  // site allows any origin to read it. Only the PDF's own address is ever asked.
+  const attempt = (credentials: RequestCredentials) =>
+    deps.fetch(url.href, { credentials }).catch(() => undefined);
+  const response = (await attempt('include')) ?? (isFile ? undefined : await attempt('omit'));
+  if (!response) {
+    if (isFile) return { ok: false, problem: { kind: 'file-access' } };
+    const granted = await deps.hasAccess(url);
     return {
       ok: false,
       problem: granted
@@ -51,7 +63,7 @@ export async function fetchPdf(url: URL): Promise<Loaded> {
         : { kind: 'needs-access', origin: url.origin, pattern: originPattern(url) },
     };
   }
-  if (!response.ok && url.protocol !== 'file:') {
+  if (!response.ok && !isFile) {
     return { ok: false, problem: { kind: 'http', status: response.status, statusText: response.statusText } };
   }
   const loaded = await readBody(response).catch((): Loaded => ({

@@ -4,6 +4,7 @@
  * wrong in words, with what the reader can do about it (allow the site, enter a password, choose the
  * file). pdf.js itself and the marking live in pdf/; this component gets them through its props.
  */
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeProblem, type PdfAddress, type PdfProblem } from '@/lib/pdf/source';
 import type { FindState, OutlineItem, PdfViewer, ViewerEvents } from '@/pdf/viewer';
@@ -17,8 +18,8 @@ export interface PdfViewerPageProps {
   fetchPdf(url: URL): Promise<Loaded>;
   readFile(file: File): Promise<Loaded>;
   requestAccess(url: URL): Promise<boolean>;
-  /** A PDF is shown (its name and where it came from). */
-  onOpened?(name: string): void;
+  /** A PDF is shown. */
+  onOpened?(pdf: PDFDocumentProxy): void;
 }
 
 type Phase =
@@ -66,7 +67,7 @@ export function PdfViewerPage(props: PdfViewerPageProps) {
       document.title = `${title} · NCT hover cards`;
       setPhase({ kind: 'ready', name: title });
       setOutline((await pdf.getOutline()) ?? []);
-      props.onOpened?.(title);
+      props.onOpened?.(pdf);
     } catch (failure) {
       setPassword(undefined);
       const kind = (failure as { kind?: string }).kind;

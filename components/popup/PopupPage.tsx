@@ -89,16 +89,22 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
   return (
     <main class="popup">
       <h1>
-        Trials on this page <span class="muted">({page.ids.length})</span>
+        Trials {page.pdf ? 'in this PDF' : 'on this page'} <span class="muted">({page.ids.length})</span>
       </h1>
-      <label class="switch">
-        <input type="checkbox" checked={!page.off} onChange={() => void toggleSite()} /> On for {page.host}
-      </label>
+      {page.pdf ? (
+        <p class="note">From {page.host}, in the NCT hover cards PDF viewer.</p>
+      ) : (
+        <label class="switch">
+          <input type="checkbox" checked={!page.off} onChange={() => void toggleSite()} /> On for {page.host}
+        </label>
+      )}
       {page.off && (
         <p class="note">Turned off on this site: IDs are not marked and nothing is looked up here.</p>
       )}
       {!page.off && page.ids.length === 0 && (
-        <p class="note">No ClinicalTrials.gov IDs found on this page.</p>
+        <p class="note">
+          No ClinicalTrials.gov IDs found {page.pdf ? 'in the pages drawn so far' : 'on this page'}.
+        </p>
       )}
       {page.ids.length > 0 && (
         <>
