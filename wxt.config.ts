@@ -21,7 +21,9 @@ export default defineConfig({
     name: 'NCT hover cards',
     description:
       'Hover a ClinicalTrials.gov ID (NCT + 8 digits) on any page to see the trial at a glance. Sends only NCT IDs, only to clinicaltrials.gov.',
-    permissions: ['storage', 'contextMenus'],
+    // activeTab: when the reader opens the popup on a tab, its address (to offer our PDF viewer for a
+    // PDF the browser shows itself); nothing else is read.
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     commands: {
       'open-card': {
         suggested_key: { default: 'Alt+Shift+U' },

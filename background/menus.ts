@@ -7,6 +7,7 @@ import { findNctIds, nctIdFromHref, type NctId } from '@/lib/nct';
 
 export const MENU_LOOKUP = 'nct-lookup-selection';
 export const MENU_LINK = 'nct-open-link';
+export const MENU_PDF = 'nct-open-pdf';
 
 type MenuContext = 'selection' | 'link';
 
@@ -25,7 +26,30 @@ export const MENU_ITEMS: MenuItem[] = [
     contexts: ['link'],
     targetUrlPatterns: ['*://clinicaltrials.gov/*', '*://*.clinicaltrials.gov/*'],
   },
+  {
+    id: MENU_PDF,
+    title: 'Open PDF in NCT hover cards viewer',
+    contexts: ['link'],
+    // Links that end in .pdf (with a query or fragment or not), and journals' `/pdf/` paths.
+    targetUrlPatterns: [
+      '*://*/*.pdf',
+      '*://*/*.pdf?*',
+      '*://*/*.pdf#*',
+      '*://*/*.PDF',
+      '*://*/*/pdf/*',
+      '*://*/pdf/*',
+    ],
+  },
 ];
+
+/** The PDF a menu click asks the viewer to open: the link's address, if it is a web address. */
+export function pdfFromMenuClick(info: {
+  menuItemId: string | number;
+  linkUrl?: string;
+}): string | undefined {
+  if (info.menuItemId !== MENU_PDF || !info.linkUrl) return undefined;
+  return /^https?:\/\//i.test(info.linkUrl) ? info.linkUrl : undefined;
+}
 
 /** The trial a menu click names: the first ID in the selected text, or the linked record. */
 export function trialFromMenuClick(info: {

@@ -9,11 +9,12 @@ import { fetchTrialBatch, withRetries } from '@/lib/ctgov/client';
 import { DETAIL_FIELDS } from '@/lib/ctgov/fields';
 import { sendToTab, type FullViewSection } from '@/lib/messaging';
 import { isViewerRequest } from '@/lib/tab-message';
+import { viewerUrlFor } from '@/lib/pdf/source';
 import { migrateNoteBook } from '@/lib/storage/notes';
 import { loadSettings } from '@/lib/storage/settings';
 import { createTrialCache, type StorageAreaLike } from './cache';
 import { answerMessage, backgroundHandlers, type MessageSender } from './handlers';
-import { MENU_ITEMS, commandRequest, trialFromMenuClick } from './menus';
+import { MENU_ITEMS, commandRequest, pdfFromMenuClick, trialFromMenuClick } from './menus';
 import { createTrialService } from './trial-service';
 
 /** The full view's cache is smaller: one trial at a time, read on demand. */
@@ -99,6 +100,12 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
   };
   const onMenuClicked = (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => {
+    const pdf = pdfFromMenuClick(info);
+    if (pdf) {
+      const url = viewerUrlFor(pdf, browser.runtime.getURL('/pdf.html'));
+      void browser.tabs.create({ url, ...(tab?.index === undefined ? {} : { index: tab.index + 1 }) });
+      return;
+    }
     const id = trialFromMenuClick(info);
     if (!id) return;
     const opened =

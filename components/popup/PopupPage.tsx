@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PageTrials, TabAnswer, TabMessage, TrialResult } from '@/lib/messaging';
 import { recordUrl } from '@/lib/nct';
+import { looksLikePdfUrl } from '@/lib/pdf/source';
 import { phaseFact } from '@/lib/trial/facts';
 import { statusLabel, type StatusTone } from '@/lib/trial/status';
 import { listCsv, listMarkdown } from '@/lib/trial/list-export';
@@ -19,6 +20,12 @@ export interface PopupPageProps {
   getTrials(ids: string[]): Promise<TrialResult[]>;
   setSiteOff(host: string, off: boolean): Promise<void>;
   copy(text: string): Promise<void>;
+  /** The tab's address, when the browser tells it (the reader opened the popup on that tab). */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  /** Shows the PDF at `pdfUrl` in our viewer, in the tab. */
+  openInViewer(tabId: number, pdfUrl: string): Promise<void>;
+  /** Opens the viewer without a PDF (to choose a file). */
+  openViewer(): Promise<void>;
 }
 
 type Filter = 'all' | StatusTone;
@@ -31,8 +38,18 @@ const FILTERS: [Filter, string][] = [
   ['unknown', 'Unknown status'],
 ];
 
-export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: PopupPageProps) {
+export function PopupPage({
+  tabId,
+  askPage,
+  getTrials,
+  setSiteOff,
+  copy,
+  tabUrl,
+  openInViewer,
+  openViewer,
+}: PopupPageProps) {
   const [tab, setTab] = useState<number | undefined>();
+  const [pdfUrl, setPdfUrl] = useState<string | undefined>();
   const [page, setPage] = useState<PageTrials | 'unscannable' | undefined>();
   const [results, setResults] = useState<Map<string, TrialResult>>(new Map());
   const [filter, setFilter] = useState<Filter>('all');
@@ -42,6 +59,8 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
     const id = await tabId();
     setTab(id);
     if (id === undefined) return setPage('unscannable');
+    const address = await tabUrl(id).catch(() => undefined);
+    setPdfUrl(looksLikePdfUrl(address) ? address : undefined);
     try {
       const answer = await askPage(id, { type: 'listTrials' });
       if (!answer) return setPage('unscannable');
@@ -62,10 +81,33 @@ export function PopupPage({ tabId, askPage, getTrials, setSiteOff, copy }: Popup
     return (
       <main class="popup">
         <h1>Trials on this page</h1>
-        <p class="note">
-          This page can't be read by extensions: browser pages, the built-in PDF viewer and extension stores
-          are off limits. Open the article itself, or look the trial up on ClinicalTrials.gov.
-        </p>
+        {pdfUrl && tab !== undefined ? (
+          <>
+            <p class="note">
+              This looks like a PDF in the browser’s own viewer, which extensions cannot read. Our viewer
+              marks its trial IDs; the PDF stays in your browser.
+            </p>
+            <p class="actions">
+              <button type="button" onClick={() => void openInViewer(tab, pdfUrl)}>
+                Open in NCT hover cards viewer
+              </button>
+            </p>
+          </>
+        ) : (
+          <>
+            <p class="note">
+              This page can't be read by extensions: browser pages, the built-in PDF viewer and extension
+              stores are off limits. Open the article itself, or look the trial up on ClinicalTrials.gov.
+            </p>
+            <p class="note">
+              Reading a PDF? Right-click its link and choose “Open PDF in NCT hover cards viewer”, or{' '}
+              <button type="button" class="link" onClick={() => void openViewer()}>
+                open a PDF from your computer
+              </button>
+              .
+            </p>
+          </>
+        )}
       </main>
     );
   }

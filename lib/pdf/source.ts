@@ -9,6 +9,21 @@ export function viewerUrlFor(pdfUrl: string, viewerPage: string): string {
   return `${viewerPage}?file=${encodeURIComponent(pdfUrl)}`;
 }
 
+/**
+ * Whether a tab's address is likely a PDF shown by the browser's own viewer (which extensions cannot
+ * read): an http(s) or file address whose path ends in `.pdf` or runs through a `/pdf/` folder.
+ */
+export function looksLikePdfUrl(address: string | undefined): boolean {
+  if (!address) return false;
+  try {
+    const url = new URL(address);
+    if (!['http:', 'https:', 'file:'].includes(url.protocol)) return false;
+    return /\.pdf$/i.test(url.pathname) || /\/pdf\//i.test(url.pathname);
+  } catch {
+    return false;
+  }
+}
+
 /** What `?file=` may name: a web address, or a file on this computer (read only if the browser lets us). */
 const fileParam = z
   .string()

@@ -7,11 +7,15 @@ import { carTStudy, edgeStudies } from '../fixtures/studies';
 const bg = useBackground();
 
 describe('background: first install', () => {
-  it('creates the two context menu items and opens the welcome page', async () => {
+  it('creates the three context menu items and opens the welcome page', async () => {
     const create = vi.mocked(fakeBrowser.contextMenus.create);
     const openTab = vi.spyOn(fakeBrowser.tabs, 'create');
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
-    expect(create.mock.calls.map(([item]) => item.title)).toEqual(['Look up trial', 'Open trial card']);
+    expect(create.mock.calls.map(([item]) => item.title)).toEqual([
+      'Look up trial',
+      'Open trial card',
+      'Open PDF in NCT hover cards viewer',
+    ]);
     expect(openTab).toHaveBeenCalledWith({ url: 'chrome-extension://test-extension-id/welcome.html' });
   });
 
@@ -22,6 +26,37 @@ describe('background: first install', () => {
       previousVersion: '0.0.1',
     });
     expect(openTab).not.toHaveBeenCalled();
+  });
+});
+
+describe('background: the context menu on a link to a PDF', () => {
+  it('opens the PDF in the viewer, in a new tab beside the page', async () => {
+    const openTab = vi.spyOn(fakeBrowser.tabs, 'create');
+    const pdf = 'https://journal.example/doi/pdf/10.1000/x?download=1&lang=en';
+    // The fake browser has no menus: the background's listener is called as the browser would.
+    const [onClicked] = vi.mocked(fakeBrowser.contextMenus.onClicked.addListener).mock.calls[0] ?? [];
+    onClicked?.(
+      { menuItemId: 'nct-open-pdf', linkUrl: pdf, editable: false, pageUrl: 'https://journal.example/' },
+      {
+        id: 7,
+        index: 3,
+        highlighted: true,
+        active: true,
+        pinned: false,
+        incognito: false,
+        windowId: 1,
+        frozen: false,
+        lastAccessed: 0,
+        discarded: false,
+        autoDiscardable: true,
+        groupId: -1,
+        selected: true,
+      },
+    );
+    expect(openTab).toHaveBeenCalledWith({
+      url: `chrome-extension://test-extension-id/pdf.html?file=${encodeURIComponent(pdf)}`,
+      index: 4,
+    });
   });
 });
 

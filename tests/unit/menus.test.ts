@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isTabMessage } from '@/lib/tab-message';
-import { MENU_LINK, MENU_LOOKUP, commandRequest, trialFromMenuClick } from '@/background/menus';
+import { isTabMessage, isViewerRequest } from '@/lib/tab-message';
+import {
+  MENU_LINK,
+  MENU_LOOKUP,
+  MENU_PDF,
+  commandRequest,
+  pdfFromMenuClick,
+  trialFromMenuClick,
+} from '@/background/menus';
 
 describe('context menu: which trial a click names', () => {
   it.each([
@@ -42,5 +49,32 @@ describe('requests a page accepts (checked by hand, without zod)', () => {
     ['listTrials', false],
   ])('%j → %s', (message, accepted) => {
     expect(isTabMessage(message)).toBe(accepted);
+  });
+});
+
+describe('context menu: a link to a PDF', () => {
+  it.each([
+    [
+      { menuItemId: MENU_PDF, linkUrl: 'https://journal.example/article.pdf' },
+      'https://journal.example/article.pdf',
+    ],
+    [{ menuItemId: MENU_PDF, linkUrl: 'javascript:alert(1)//.pdf' }, undefined],
+    [{ menuItemId: MENU_PDF, linkUrl: 'file:///home/me/a.pdf' }, undefined],
+    [{ menuItemId: MENU_LINK, linkUrl: 'https://journal.example/article.pdf' }, undefined],
+  ])('%j → %s', (info, url) => {
+    expect(pdfFromMenuClick(info)).toBe(url);
+  });
+});
+
+describe('questions for a PDF viewer tab (checked by hand)', () => {
+  it.each([
+    [{ type: 'askViewer', tabId: 4, request: { type: 'listTrials' } }, true],
+    [{ type: 'askViewer', tabId: 4, request: { type: 'revealTrial', id: 'NCT06056921' } }, true],
+    [{ type: 'askViewer', tabId: '4', request: { type: 'listTrials' } }, false],
+    [{ type: 'askViewer', tabId: 4.5, request: { type: 'listTrials' } }, false],
+    [{ type: 'askViewer', tabId: 4, request: { type: 'getTrials', ids: [] } }, false],
+    [{ type: 'listTrials' }, false],
+  ])('%j → %s', (message, accepted) => {
+    expect(isViewerRequest(message)).toBe(accepted);
   });
 });
