@@ -8,6 +8,8 @@ import { stripUnusedUnsafeCode } from './scripts/build/strip-unused-unsafe-code'
 // The only origin the extension ever talks to. Kept in one place so the manifest, the API client and
 // the README's privacy promise cannot drift apart.
 const API_ORIGIN = 'https://clinicaltrials.gov';
+/** Sites a PDF may come from, each asked for only when the reader opens a PDF from it. */
+const PDF_SITES = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -17,7 +19,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), stripUnusedUnsafeCode()],
   }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'NCT hover cards',
     description:
       'Hover a ClinicalTrials.gov ID (NCT + 8 digits) on any page to see the trial at a glance. Sends only NCT IDs, only to clinicaltrials.gov.',
@@ -40,8 +42,11 @@ export default defineConfig({
     },
     host_permissions: [`${API_ORIGIN}/*`],
     // The PDF viewer reads a PDF from its site only after the reader allows that one site, at the
-    // moment they ask to open it (pdf/open.ts); nothing is granted at install.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // moment they ask to open it (pdf/open.ts); nothing is granted at install. (Manifest V2, Firefox's
+    // build, lists optional sites with the optional permissions.)
+    ...(manifestVersion === 2
+      ? { optional_permissions: [...PDF_SITES] }
+      : { optional_host_permissions: [...PDF_SITES] }),
     // The card is an extension page framed beside an ID on any page. A dynamic URL (Chrome) changes
     // every session, so pages cannot use the frame's address to fingerprint the extension.
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],
@@ -52,5 +57,5 @@ export default defineConfig({
         data_collection_permissions: { required: ['none'] },
       },
     },
-  },
+  }),
 });

@@ -3,9 +3,10 @@
  * in WebAssembly), shipped inside the extension under `pdfjs/` (DESIGN.md, "PDF viewer"): the viewer
  * fetches nothing from anywhere but the PDF's own address and the extension.
  */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { WxtHooks } from 'wxt';
+import { WORKER_STRIP, applyStrip } from './strip-unused-unsafe-code';
 
 /** Keep in step with `PDFJS_ASSETS` in pdf/pdfjs.ts. */
 const DEST = 'pdfjs';
@@ -15,8 +16,9 @@ export function pdfjsAssetHooks(): Partial<WxtHooks> {
   return {
     'build:publicAssets': (wxt, files) => {
       const dist = path.resolve(wxt.config.root, 'node_modules/pdfjs-dist');
+      const worker = path.join(dist, 'build/pdf.worker.min.mjs');
       files.push({
-        absoluteSrc: path.join(dist, 'build/pdf.worker.min.mjs'),
+        contents: applyStrip(readFileSync(worker, 'utf8'), WORKER_STRIP, worker),
         relativeDest: `${DEST}/pdf.worker.min.mjs`,
       });
       for (const folder of FOLDERS) {

@@ -108,6 +108,50 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     },
   );
 
+  it.skipIf(!HAVE_CTGOV)('the PDF viewer marks a PDF’s IDs and opens their cards', async () => {
+    // A PDF printed by Firefox itself from the article page the Chromium suite uses.
+    const maker = await open('article-pdf.html');
+    const pdf = Buffer.from(await maker.pdf({ format: 'A4' }));
+    await maker.close();
+    firefox.serve('/article.pdf', pdf, 'application/pdf');
+    // WebDriver may not navigate a tab to an add-on page, but an add-on page may: the welcome page the
+    // install opened goes to the viewer.
+    // (puppeteer over BiDi may list an add-on page as about:blank, so each page is asked where it is.)
+    let page: Page | undefined;
+    for (const candidate of await firefox.browser.pages()) {
+      const href = await candidate.evaluate(() => location.href).catch(() => '');
+      if (href.endsWith('/welcome.html')) page = candidate;
+    }
+    if (!page) throw new Error('The add-on opened no welcome page to start from.');
+    await page.setViewport({ width: 1200, height: 900 });
+    const viewer = `${firefox.addonOrigin}/pdf.html?file=${encodeURIComponent(`${firefox.origin}/article.pdf`)}`;
+    await page.evaluate((url) => void setTimeout(() => location.assign(url)), viewer);
+    await page.waitForFunction(
+      () => location.pathname === '/pdf.html' && document.querySelectorAll('.textLayer nct-ref').length >= 4,
+      { timeout: 20_000 },
+    );
+    const ids = await page.$$eval('#viewerContainer [data-nct-id]', (els) => [
+      ...new Set(els.map((el) => el.getAttribute('data-nct-id'))),
+    ]);
+    expect(ids.sort()).toEqual(['NCT00184067', 'NCT02513394', 'NCT03281889', 'NCT04207047']);
+    await page.focus('.textLayer nct-ref[data-nct-id="NCT00184067"][tabindex="0"]');
+    // The card frame is an add-on page inside an add-on page: same origin, so read it from the viewer
+    // (puppeteer does not list frames inside an add-on page).
+    const text = await page.waitForFunction(
+      () => {
+        const host = [...document.documentElement.children].find((el) => el.shadowRoot);
+        const frame = host?.shadowRoot?.querySelector('iframe');
+        const dialog = frame?.contentDocument?.querySelector<HTMLElement>(
+          '#app:not([inert]) [role="dialog"]',
+        );
+        return dialog?.querySelector('.title') ? dialog.innerText : false;
+      },
+      { timeout: 10_000 },
+    );
+    expect(String(await text.jsonValue())).toContain(recordTitle('NCT00184067'));
+    await page.close();
+  });
+
   it('asked the registry only for NCT IDs', () => {
     expect(firefox.apiRequests.length).toBeGreaterThan(0);
     for (const request of firefox.apiRequests) {

@@ -37,10 +37,21 @@ const listen = (server: net.Server) =>
   );
 const close = (server: net.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
+/**
+ * The add-on's address in this session: Firefox gives each install a random UUID unless a preference
+ * names it, and the tests need it to open the add-on's own pages (the PDF viewer).
+ */
+export const ADDON_UUID = '3c1f6a52-8d7e-4d1b-9a3e-5b2c7d9e0f14';
+const ADDON_ID = 'nct-hover-cards@example.org';
+
 export interface FirefoxSession {
   browser: Browser;
   /** Origin of the local page server (tests/e2e/pages). */
   origin: string;
+  /** The add-on's own pages: `moz-extension://<uuid>`. */
+  addonOrigin: string;
+  /** Serves `body` at `path` on the page server (any origin may read it), e.g. a PDF. */
+  serve(path: string, body: Buffer, type: string): void;
   /** Every API request (path and query) the browser sent to clinicaltrials.gov. */
   apiRequests: string[];
   close(): Promise<void>;
@@ -82,8 +93,14 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
     socket.on('error', () => upstream.destroy());
   });
   const proxyPort = await listen(proxy);
+  const served = new Map<string, { body: Buffer; type: string }>();
   const pages = http.createServer((req, res) => {
     const name = (req.url ?? '/').split('?')[0]?.slice(1) ?? '';
+    const extra = served.get(`/${name}`);
+    if (extra) {
+      res.writeHead(200, { 'content-type': extra.type, 'access-control-allow-origin': '*' }).end(extra.body);
+      return;
+    }
     const file = path.join(PAGES_DIR, name);
     if (!/^[\w-]+\.html$/.test(name) || !existsSync(file)) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(readFileSync(file));
@@ -101,6 +118,7 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
       'network.proxy.ssl': '127.0.0.1',
       'network.proxy.ssl_port': proxyPort,
       'network.proxy.no_proxies_on': '',
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
   });
   try {
@@ -112,6 +130,8 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
   return {
     browser,
     origin: `http://127.0.0.1:${pagesPort}`,
+    addonOrigin: `moz-extension://${ADDON_UUID}`,
+    serve: (at, body, type) => void served.set(at, { body, type }),
     apiRequests,
     async close() {
       await browser.close();
