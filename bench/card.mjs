@@ -11,31 +11,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { closeFirstRunTab } from './first-run.mjs';
+import { routeStubRegistry } from './stub-registry.mjs';
 
 const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 const SHOW_DELAY_MS = 500;
 const IDS = Array.from({ length: 12 }, (_, i) => `NCT${String(90_000_001 + i).padStart(8, '0')}`);
-
-const study = (id) => ({
-  protocolSection: {
-    identificationModule: { nctId: id, briefTitle: `Benchmark trial ${id}` },
-    statusModule: { overallStatus: 'RECRUITING', statusVerifiedDate: '2026-10' },
-    designModule: {
-      studyType: 'INTERVENTIONAL',
-      phases: ['PHASE2'],
-      enrollmentInfo: { count: 120, type: 'ESTIMATED' },
-    },
-    eligibilityModule: {
-      minimumAge: '18 Years',
-      sex: 'ALL',
-      eligibilityCriteria: 'Inclusion Criteria:\n\n* Adults\n\nExclusion Criteria:\n\n* Pregnancy',
-    },
-    contactsLocationsModule: {
-      locations: [{ facility: 'Site', city: 'Oslo', country: 'Norway', status: 'RECRUITING' }],
-    },
-  },
-  hasResults: false,
-});
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -61,12 +41,7 @@ export async function benchCard(executablePath) {
     ],
   });
   try {
-    await context.route('https://clinicaltrials.gov/**', (route) => {
-      const url = new URL(route.request().url());
-      const ids = url.searchParams.get('filter.ids')?.split(',') ?? [url.pathname.split('/').pop()];
-      const body = url.searchParams.has('filter.ids') ? { studies: ids.map(study) } : study(ids[0]);
-      return route.fulfill({ contentType: 'application/json', body: JSON.stringify(body) });
-    });
+    await routeStubRegistry(context);
     // The card is seen once both have happened: the frame has painted its content (drawn ahead at the
     // hover intent, transparent in the page) and the page has painted the box opaque at the deadline.
     // Each side notes the animation frame after its change (plus one timer tick: an upper bound).

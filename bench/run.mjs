@@ -6,6 +6,7 @@ import { benchData, printData } from './data.mjs';
 import { benchDetection, printDetection } from './detection.mjs';
 import { benchIdle, printIdle } from './idle.mjs';
 import { benchMemory, printMemory } from './memory.mjs';
+import { benchPdf, printPdf } from './pdf.mjs';
 import { benchStorm, printStorm } from './storm.mjs';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,3 +32,4 @@ printCard(await benchCard(executablePath));
 printStorm(await benchStorm(executablePath));
 printIdle(await benchIdle(executablePath));
 printMemory(await benchMemory(executablePath));
+printPdf(await benchPdf(executablePath));

@@ -236,4 +236,35 @@ test.describe(`the PDF viewer in Chromium (${describeFixtures()})`, () => {
     const saved = await (await download).path();
     expect(readFileSync(saved).equals(article)).toBe(true);
   });
+
+  test('a 300-page PDF: a working viewer that keeps only the pages near view drawn', async ({
+    context,
+    extensionId,
+  }) => {
+    const filler = '<p>Supplementary appendix text, page after page, without identifiers.</p>'.repeat(12);
+    const pages = Array.from(
+      { length: 300 },
+      (_, i) => `<section style="break-after:page"><h2>Page ${i + 1}</h2>${filler}</section>`,
+    );
+    pages[299] = '<section><h2>Page 300</h2><p>The last page names NCT04207047.</p></section>';
+    const big = await printPdf(
+      context,
+      `<!doctype html><body style="font:12pt serif">${pages.join('')}</body>`,
+    );
+    server = await servePdfs({ '/big.pdf': { body: big, type: PDF } });
+    const page = await context.newPage();
+    await openViewer(page, extensionId, `${server.origin}/big.pdf`);
+    await expect(page.locator('.pdf-page-number')).toHaveAttribute('max', '300');
+    // Through the document in big steps, then to the end: every stop is drawn, and pdf.js lets go of
+    // the pages far from view (their canvases are removed), so memory stays bounded.
+    for (const n of [40, 80, 120, 160, 200, 240, 280, 300]) {
+      await page.locator('.pdf-page-number').fill(String(n));
+      await page.locator('.pdf-page-number').press('Enter');
+      await expect(page.locator(`.page[data-page-number="${n}"] .textLayer .endOfContent`)).toHaveCount(1);
+    }
+    await expect(page.locator('.textLayer nct-ref[data-nct-id="NCT04207047"]')).toHaveCount(1);
+    const drawn = await page.locator('.page canvas').count();
+    expect(drawn).toBeGreaterThan(0);
+    expect(drawn).toBeLessThanOrEqual(12);
+  });
 });
