@@ -196,6 +196,7 @@ test.describe(`the PDF viewer in Chromium (${describeFixtures()})`, () => {
     await expect(popup.locator('.trials')).toContainText('NCT03281889');
     await expect(popup.locator('.trials')).toContainText('Proton Craniospinal');
     await expect(popup.getByRole('checkbox')).toHaveCount(0);
+    await popup.screenshot({ path: path.join(SCREENSHOTS, 'popup-pdf.png'), animations: 'disabled' });
     await popup
       .locator('li', { hasText: 'NCT03281889' })
       .getByRole('button', { name: 'Show on page' })
