@@ -3,13 +3,12 @@ import { defineConfig } from 'wxt';
 import { combineHooks } from './scripts/build/combine-hooks';
 import { lazyContentHooks } from './scripts/build/lazy-content';
 import { pdfjsAssetHooks } from './scripts/build/pdfjs-assets';
+import { PDF_SITES } from './lib/pdf/sites';
 import { stripUnusedUnsafeCode } from './scripts/build/strip-unused-unsafe-code';
 
 // The only origin the extension ever talks to. Kept in one place so the manifest, the API client and
 // the README's privacy promise cannot drift apart.
 const API_ORIGIN = 'https://clinicaltrials.gov';
-/** Sites a PDF may come from, each asked for only when the reader opens a PDF from it. */
-const PDF_SITES = ['https://*/*', 'http://*/*'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -44,9 +43,11 @@ export default defineConfig({
     // The PDF viewer reads a PDF from its site only after the reader allows that one site, at the
     // moment they ask to open it (pdf/open.ts); nothing is granted at install. (Manifest V2, Firefox's
     // build, lists optional sites with the optional permissions.)
+    // `webRequest`: only for the optional "open PDFs in the viewer automatically", asked for when the
+    // reader turns it on (background/pdf-auto-open.ts).
     ...(manifestVersion === 2
-      ? { optional_permissions: [...PDF_SITES] }
-      : { optional_host_permissions: [...PDF_SITES] }),
+      ? { optional_permissions: ['webRequest', ...PDF_SITES] }
+      : { optional_permissions: ['webRequest'], optional_host_permissions: [...PDF_SITES] }),
     // The card is an extension page framed beside an ID on any page. A dynamic URL (Chrome) changes
     // every session, so pages cannot use the frame's address to fingerprint the extension.
     web_accessible_resources: [{ resources: ['card.html'], matches: ['<all_urls>'], use_dynamic_url: true }],

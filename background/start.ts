@@ -11,11 +11,12 @@ import { sendToTab, type FullViewSection } from '@/lib/messaging';
 import { isViewerRequest } from '@/lib/tab-message';
 import { viewerUrlFor } from '@/lib/pdf/source';
 import { migrateNoteBook } from '@/lib/storage/notes';
-import { loadSettings } from '@/lib/storage/settings';
+import { loadSettings, watchSettings } from '@/lib/storage/settings';
 import { createTrialCache, type StorageAreaLike } from './cache';
 import { answerMessage, backgroundHandlers, type MessageSender } from './handlers';
 import { MENU_ITEMS, commandRequest, pdfFromMenuClick, trialFromMenuClick } from './menus';
 import { createTrialService } from './trial-service';
+import { startPdfAutoOpen, type HeadersReceivedEvent } from './pdf-auto-open';
 
 /** The full view's cache is smaller: one trial at a time, read on demand. */
 const DETAIL_CACHE_BYTES = 1024 * 1024;
@@ -23,8 +24,11 @@ const DETAIL_CACHE_BYTES = 1024 * 1024;
 /** The slice of the extension API the background uses (the real `browser`, or WXT's fakeBrowser). */
 type ExtensionApi = Pick<
   typeof import('wxt/browser').browser,
-  'runtime' | 'tabs' | 'contextMenus' | 'commands' | 'action' | 'browserAction' | 'storage'
->;
+  'runtime' | 'tabs' | 'contextMenus' | 'commands' | 'action' | 'browserAction' | 'storage' | 'permissions'
+> & {
+  /** Present only once the reader has granted it (for opening PDFs in the viewer automatically). */
+  webRequest?: { onHeadersReceived: HeadersReceivedEvent };
+};
 
 export interface BackgroundDeps {
   browser: ExtensionApi;
@@ -135,9 +139,26 @@ export function startBackground(deps: BackgroundDeps): StartedBackground {
   browser.commands.onCommand.addListener(onCommand);
   browser.runtime.onMessage.addListener(onMessage);
   browser.tabs.onRemoved.addListener(onTabRemoved);
+  const pdfAutoOpen = startPdfAutoOpen({
+    headersReceived: () => browser.webRequest?.onHeadersReceived,
+    isOn: async () => (await loadSettings()).pdfAutoOpen,
+    watch(changed) {
+      const unwatch = watchSettings(changed);
+      browser.permissions.onAdded.addListener(changed);
+      browser.permissions.onRemoved.addListener(changed);
+      return () => {
+        unwatch();
+        browser.permissions.onAdded.removeListener(changed);
+        browser.permissions.onRemoved.removeListener(changed);
+      };
+    },
+    openInViewer: (tabId, pdfUrl) =>
+      void browser.tabs.update(tabId, { url: viewerUrlFor(pdfUrl, browser.runtime.getURL('/pdf.html')) }),
+  });
 
   return {
     stop() {
+      pdfAutoOpen.stop();
       browser.runtime.onInstalled.removeListener(onInstalled);
       browser.contextMenus.onClicked.removeListener(onMenuClicked);
       browser.commands.onCommand.removeListener(onCommand);

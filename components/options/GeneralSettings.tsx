@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AUTO_OPEN_PERMISSIONS } from '@/lib/pdf/sites';
 import type { CacheInfo } from '@/lib/messaging';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings, type Settings } from '@/lib/storage/settings';
 
@@ -21,6 +23,19 @@ export function GeneralSettings({
   const save = async (change: Partial<Omit<Settings, 'v'>>, message: string) => {
     setSettings(await saveSettings(change));
     setSaid(message);
+  };
+  // The browser asks the reader, in the click that turned it on; off gives the permission back.
+  const togglePdfAutoOpen = async (on: boolean) => {
+    if (!on) {
+      await browser.permissions.remove({ permissions: AUTO_OPEN_PERMISSIONS.permissions }).catch(() => false);
+      return save({ pdfAutoOpen: false }, 'PDFs open in the browser’s own viewer again.');
+    }
+    const granted = await browser.permissions.request(AUTO_OPEN_PERMISSIONS).catch(() => false);
+    if (!granted) {
+      setSettings({ ...settings, pdfAutoOpen: false });
+      return setSaid('Not turned on: the browser did not give the permission it needs.');
+    }
+    return save({ pdfAutoOpen: true }, 'PDFs you open will show in the NCT hover cards viewer.');
   };
   const toggle = (key: 'chips' | 'prefetch' | 'badge', label: string) => (
     <label class="check">
@@ -67,6 +82,22 @@ export function GeneralSettings({
         {delay('fetchDelayMs', 'Look up after the pointer rests for')}
         {delay('showDelayMs', 'Show the card after')}
         {delay('hideDelayMs', 'Keep it after the pointer leaves for')}
+      </section>
+      <section aria-labelledby="pdf-h">
+        <h2 id="pdf-h">PDFs</h2>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={settings.pdfAutoOpen}
+            onChange={(e) => void togglePdfAutoOpen(e.currentTarget.checked)}
+          />{' '}
+          Open PDFs in the NCT hover cards viewer automatically
+        </label>
+        <p class="muted">
+          Turning this on asks the browser to let the extension see which pages you open are PDFs, on every
+          site, so that it can show them in its viewer. Nothing is sent anywhere; turning it off gives the
+          permission back.
+        </p>
       </section>
       <section aria-labelledby="sites-h">
         <h2 id="sites-h">Sites where the extension is off</h2>

@@ -22,6 +22,8 @@ export interface Settings {
   badge: boolean;
   /** Sites (host names) where the extension does nothing. */
   offSites: string[];
+  /** PDFs opened in a tab go to the extension's PDF viewer (needs a permission the reader grants). */
+  pdfAutoOpen: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   prefetch: true,
   badge: true,
   offSites: [],
+  pdfAutoOpen: false,
 };
 
 /** Version 1 (the first settings shape): off sites were `disabledHosts`; there were no delays or badge. */
@@ -74,6 +77,7 @@ export function migrateSettings(raw: unknown): Settings {
     prefetch: bool(value.prefetch, DEFAULT_SETTINGS.prefetch),
     badge: bool(value.badge, DEFAULT_SETTINGS.badge),
     offSites: hosts(value.offSites),
+    pdfAutoOpen: bool(value.pdfAutoOpen, DEFAULT_SETTINGS.pdfAutoOpen),
   };
 }
 

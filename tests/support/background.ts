@@ -40,7 +40,13 @@ export interface BackgroundUnderTest {
 
 /** fakeBrowser has no context menus or commands; the background registers both. */
 function stubMenusAndCommands() {
-  for (const event of [fakeBrowser.contextMenus.onClicked, fakeBrowser.commands.onCommand]) {
+  for (const event of [
+    fakeBrowser.contextMenus.onClicked,
+    fakeBrowser.commands.onCommand,
+    fakeBrowser.webRequest.onHeadersReceived,
+    fakeBrowser.permissions.onAdded,
+    fakeBrowser.permissions.onRemoved,
+  ]) {
     vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
     vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
   }

@@ -30,6 +30,7 @@ describe('settings: versions and migrations', () => {
       prefetch: false,
       badge: false,
       offSites: ['pubmed.ncbi.nlm.nih.gov', '127.0.0.1:8080'],
+      pdfAutoOpen: 'always',
     });
     expect(settings).toEqual({
       v: 2,
@@ -38,7 +39,11 @@ describe('settings: versions and migrations', () => {
       prefetch: false,
       badge: false,
       offSites: ['pubmed.ncbi.nlm.nih.gov', '127.0.0.1:8080'],
+      pdfAutoOpen: false,
     });
+    // Settings saved before PDFs had a setting: off.
+    expect(migrateSettings({ v: 2, chips: true }).pdfAutoOpen).toBe(false);
+    expect(migrateSettings({ v: 2, pdfAutoOpen: true }).pdfAutoOpen).toBe(true);
   });
 });
 
