@@ -6,7 +6,7 @@
  * readers), the others answer the pointer. Registry links in the page's link layer are marked too.
  */
 import { findIdsInRuns, type TextRun } from '@/lib/pdf/text-runs';
-import { markLink, markedId, marksIn, unmarkAll, wrapMatches } from '@/lib/scan/mark';
+import { markLink, markedId, unmarkAll, wrapMatches } from '@/lib/scan/mark';
 import { REGISTRY_LINKS } from '@/lib/scan/page-changes';
 import { nctIdFromHref } from '@/lib/nct';
 
@@ -65,9 +65,4 @@ export function markLinkLayer(layer: HTMLElement): HTMLElement[] {
     marked.push(link);
   }
   return marked;
-}
-
-/** How many marks (and marked links) the viewer holds now. */
-export function marksInViewer(viewer: HTMLElement): number {
-  return marksIn(viewer).length;
 }

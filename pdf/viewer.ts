@@ -48,8 +48,6 @@ export interface PdfViewer {
   zoomBy(steps: number): void;
   find(query: string, previous?: boolean): void;
   closeFind(): void;
-  outline(): Promise<OutlineItem[]>;
-  readonly container: HTMLDivElement;
   destroy(): Promise<void>;
 }
 
@@ -126,7 +124,6 @@ export async function createPdfViewer(container: HTMLDivElement, events: ViewerE
   let lastQuery = '';
 
   return {
-    container,
     async open(data, password) {
       const task = lib.getDocument({ data, ...assetUrls(), isOffscreenCanvasSupported: true });
       task.onPassword = (update: (password: string) => void, reason: number) => {
@@ -178,9 +175,6 @@ export async function createPdfViewer(container: HTMLDivElement, events: ViewerE
     closeFind() {
       lastQuery = '';
       eventBus.dispatch('findbarclose', { source: null });
-    },
-    async outline() {
-      return ((await document?.getOutline()) ?? []) as OutlineItem[];
     },
     async destroy() {
       await document?.loadingTask.destroy();

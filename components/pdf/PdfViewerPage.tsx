@@ -103,7 +103,8 @@ export function PdfViewerPage(props: PdfViewerPageProps) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const act = (run: (v: PdfViewer) => void) => () => void getViewer().then(run);
+  /** Runs `action` on the viewer (made on first use). */
+  const withViewer = (action: (v: PdfViewer) => void) => void getViewer().then(action);
 
   return (
     <div
@@ -122,19 +123,16 @@ export function PdfViewerPage(props: PdfViewerPageProps) {
         find={find}
         original={original.current}
         onFile={openFile}
-        onPage={(n) => void getViewer().then((v) => v.goToPage(n))}
-        onZoom={(value) => void getViewer().then((v) => v.zoom(value))}
-        onZoomBy={(steps) => void getViewer().then((v) => v.zoomBy(steps))}
-        onFind={(query, previous) => void getViewer().then((v) => v.find(query, previous))}
-        onCloseFind={act((v) => v.closeFind())}
+        onPage={(n) => withViewer((v) => v.goToPage(n))}
+        onZoom={(value) => withViewer((v) => v.zoom(value))}
+        onZoomBy={(steps) => withViewer((v) => v.zoomBy(steps))}
+        onFind={(query, previous) => withViewer((v) => v.find(query, previous))}
+        onCloseFind={() => withViewer((v) => v.closeFind())}
       />
       <div class="pdf-body">
         {outline.length > 0 && (
           <nav class="pdf-outline" aria-label="Outline">
-            <OutlineTree
-              items={outline}
-              onGo={(dest) => void getViewer().then((v) => v.goToDestination(dest))}
-            />
+            <OutlineTree items={outline} onGo={(dest) => withViewer((v) => v.goToDestination(dest))} />
           </nav>
         )}
         <div class="pdf-pages">

@@ -232,6 +232,10 @@ test.describe(`the PDF viewer in Chromium (${describeFixtures()})`, () => {
       .toBeGreaterThan(1000);
     await expect.poll(() => markedIds(page)).toHaveLength(4);
 
+    // Print goes through the browser's own PDF printing of the original file, from a hidden frame.
+    await page.getByRole('button', { name: 'Print' }).click();
+    await expect(page.locator('#pdf-print-frame')).toHaveAttribute('src', /^blob:chrome-extension:/);
+
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download' }).click();
     const saved = await (await download).path();

@@ -25,8 +25,6 @@ function fakeViewer(open: PdfViewer['open'] = async () => fakePdf): PdfViewer {
     zoomBy: vi.fn(),
     find: vi.fn(),
     closeFind: vi.fn(),
-    outline: async () => [],
-    container: document.createElement('div'),
     destroy: async () => undefined,
   };
 }
