@@ -4,16 +4,14 @@
 // frame: the hover is timed in the page and the paint in the frame, both on the absolute clock
 // (`performance.timeOrigin + performance.now()`). Registry answers come from our own small
 // study JSON through `context.route`: this measures the extension, not the network.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { EXTENSION, launchWithExtension } from './extension-browser.mjs';
 import { closeFirstRunTab } from './first-run.mjs';
 import { routeStubRegistry } from './stub-registry.mjs';
 
-const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 const SHOW_DELAY_MS = 500;
 const IDS = Array.from({ length: 12 }, (_, i) => `NCT${String(90_000_001 + i).padStart(8, '0')}`);
 
@@ -26,20 +24,8 @@ export async function benchCard(executablePath) {
   const html = `<!doctype html><body style="font:16px sans-serif;margin:30px">${IDS.map((id) => `<p>Trial ${id} in a paragraph.</p>`).join('')}</body>`;
   const server = http.createServer((_q, r) => r.end(html));
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const profile = mkdtempSync(path.join(tmpdir(), 'nct-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-    ],
-  });
+  const browser = await launchWithExtension(executablePath, { viewport: { width: 1280, height: 900 } });
+  const { context } = browser;
   try {
     await routeStubRegistry(context);
     // The card is seen once both have happened: the frame has painted its content (drawn ahead at the
@@ -136,8 +122,7 @@ export async function benchCard(executablePath) {
       pageModuleGzip: gzipSync(pageModule).length,
     };
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
     server.close();
   }
 }

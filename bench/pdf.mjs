@@ -7,15 +7,11 @@
 //   there, beside the same walk waiting only for pdf.js's text layer; medians of RUNS.
 // - Memory: the viewer's JS heap after a forced GC, after the first page and after paging through all
 //   30, and how many page canvases pdf.js keeps.
-import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchWithExtension } from './extension-browser.mjs';
 import { closeFirstRunTab } from './first-run.mjs';
 import { routeStubRegistry } from './stub-registry.mjs';
 
-const EXTENSION = path.resolve(import.meta.dirname, '../.output/chrome-mv3');
 const PAGES = 30;
 const RUNS = Number(process.env.RUNS ?? 5);
 const idOn = (page, k) => `NCT${String(70_000_000 + page * 2 + k).padStart(8, '0')}`;
@@ -105,19 +101,8 @@ async function walkRun(context, viewer, pdfUrl, ready) {
 }
 
 export async function benchPdf(executablePath) {
-  const profile = mkdtempSync(path.join(tmpdir(), 'nct-pdf-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-    ],
-  });
+  const browser = await launchWithExtension(executablePath);
+  const { context } = browser;
   let server;
   try {
     await routeStubRegistry(context);
@@ -155,8 +140,7 @@ export async function benchPdf(executablePath) {
     };
   } finally {
     server?.close();
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
