@@ -84,8 +84,9 @@ export interface TabProtocol {
 }
 
 /**
- * A tab message for our PDF viewer: extension pages hear no `tabs.sendMessage`, so the popup sends this
- * to every extension page and the viewer open in `tabId` answers (the background ignores it).
+ * A tab message for our PDF viewer, when `tabs.sendMessage` got no answer: Firefox hands tab messages to
+ * content scripts only, not to an extension page in the tab, so this goes to every extension page and
+ * the viewer open in `tabId` answers (the background ignores it).
  */
 export interface ViewerRequest {
   type: 'askViewer';
