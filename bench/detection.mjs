@@ -1,5 +1,6 @@
 // Detection benchmark: our scanner against the reference approaches, in one headless Chromium, on
-// the same generated pages. Each approach runs on a freshly loaded page; medians of RUNS runs.
+// the same generated pages. Each approach runs on a freshly loaded page; medians of RUNS runs, the
+// approaches interleaved within each run.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { bundleForPage } from './bundle.mjs';
@@ -125,18 +126,25 @@ export async function benchDetection(browser) {
   const rows = [];
   for (const name of names) {
     const row = { page: name, ids: BENCH_PAGES[name].ids.length };
-    for (const [approach, fn] of Object.entries(APPROACHES)) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) {
+    const approaches = Object.keys(APPROACHES);
+    const runs = Object.fromEntries(approaches.map((approach) => [approach, []]));
+    // Interleaved: each run goes once through every approach, starting at a different one each time,
+    // so a browser or machine that slows down during the bench slows every approach alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (let j = 0; j < approaches.length; j++) {
+        const approach = approaches[(i + j) % approaches.length];
         await page.goto(base + encodeURIComponent(name));
         for (const content of libs) await page.addScriptTag({ content });
-        runs.push(await page.evaluate(`(${fn.toString()})()`));
+        runs[approach].push(await page.evaluate(`(${APPROACHES[approach].toString()})()`));
       }
+    }
+    for (const approach of approaches) {
+      const measured = runs[approach];
       row[approach] = {
-        ms: median(runs.map((r) => r.ms)),
-        longestMs: median(runs.map((r) => r.longestMs)),
-        found: runs[0].found,
-        slices: runs[0].slices,
+        ms: median(measured.map((r) => r.ms)),
+        longestMs: median(measured.map((r) => r.longestMs)),
+        found: measured[0].found,
+        slices: measured[0].slices,
       };
     }
     rows.push(row);
