@@ -101,10 +101,14 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   function wrapHits(hits: Hit[], walkerAt: Node | null): Node | null {
     let resume = walkerAt;
     const created: HTMLElement[] = [];
+    // A text the page changed inside content it added in the same batch is queued twice (as a changed
+    // text and inside the added element): its second hit would split text that is no longer there.
+    const wrapped = new Set<Text>();
     quietly(() => {
       for (let i = hits.length - 1; i >= 0; i--) {
         const hit = hits[i];
-        if (!hit) continue;
+        if (!hit || wrapped.has(hit.text)) continue;
+        wrapped.add(hit.text);
         const room = maxMarks - marks;
         if (room <= 0) break;
         const matches = hit.matches.length > room ? hit.matches.slice(0, room) : hit.matches;

@@ -166,6 +166,19 @@ describe('scanner: following the page', () => {
     expect(marked()).toEqual(['NCT00000001', 'NCT06056921']);
   });
 
+  it('marks once a text that changed inside content added in the same batch', async () => {
+    const s = await scanBody('<main></main>');
+    s.observe(document.body);
+    const added = document.createElement('p');
+    added.textContent = 'loading…';
+    document.querySelector('main')?.append(added);
+    // The same text node reaches the scanner twice: changed, and inside the added paragraph.
+    (added.firstChild as Text).data = 'Trial NCT06056921 and NCT01234567';
+    await settle();
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
+    expect(added.textContent).toBe('Trial NCT06056921 and NCT01234567');
+  });
+
   it('marks text that changes into an ID', async () => {
     const s = await scanBody('<p id="p">loading…</p>');
     s.observe(document.body);
