@@ -70,11 +70,19 @@ export function hasNctId(text: string): boolean {
   return ID_IN_TEXT.test(text);
 }
 
-/** Every ID written in `text`, in order, with its position. */
-export function findNctIds(text: string): NctMatch[] {
-  const found: NctMatch[] = [];
+/** What {@link findNctIds} answers for text without an ID: one shared empty list, nothing allocated. */
+const NO_MATCHES: readonly NctMatch[] = Object.freeze([]);
+
+/**
+ * Every ID written in `text`, in order, with its position. The scanner asks this of every text node
+ * of a page, most of which name no trial: those get the shared empty list.
+ */
+export function findNctIds(text: string): readonly NctMatch[] {
   ID_IN_TEXT.lastIndex = 0;
-  for (let m = ID_IN_TEXT.exec(text); m; m = ID_IN_TEXT.exec(text)) {
+  let m = ID_IN_TEXT.exec(text);
+  if (!m) return NO_MATCHES;
+  const found: NctMatch[] = [];
+  for (; m; m = ID_IN_TEXT.exec(text)) {
     found.push({ id: `NCT${m[1]}`, start: m.index, end: m.index + m[0].length });
   }
   return found;

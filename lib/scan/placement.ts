@@ -37,43 +37,71 @@ interface Placement {
 /** "NCT" + 8 digits: shorter text cannot hold an ID, and most text nodes are whitespace. */
 const MIN_ID_LENGTH = 11;
 
+/** Where nothing above says otherwise: the document's root has no ancestor. */
+const ANYWHERE: Placement = { markable: true, focusable: true, linkId: null };
+
 /**
- * What the ancestors of a text node say about marking it, in one walk up the tree. Runs only for
- * text that holds an ID; one walk costs far less than several `closest()` selector matches.
+ * Placements already worked out, per element, for one slice of the scanner's work (the page cannot
+ * change the DOM in the middle of a slice; our own link marking clears it). Text nodes with IDs share
+ * most of their ancestors, so each ancestor is read once, not once per ID.
  */
-export function placementOf(parent: Element, skipTags: ReadonlySet<string>): Placement {
-  let focusable = true;
-  let linkId: string | null = null;
+export type PlacementMemo = Map<Element, Placement>;
+
+/**
+ * What the ancestors of a text node say about marking it, in one walk up the tree (stopping at an
+ * ancestor in `memo`). Runs only for text that holds an ID; one walk costs far less than several
+ * `closest()` selector matches.
+ */
+export function placementOf(parent: Element, skipTags: ReadonlySet<string>, memo?: PlacementMemo): Placement {
+  const path: Element[] = [];
+  let above = ANYWHERE;
   for (let el: Element | null = parent; el; el = el.parentElement) {
-    const tag = el.localName;
-    if (skipTags.has(tag)) return { markable: false, focusable, linkId };
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false') return { markable: false, focusable, linkId };
-    if (tag === 'a' && el.hasAttribute('href')) {
-      focusable = false;
-      linkId ??= el.getAttribute(NCT_ATTR);
-    } else if (INTERACTIVE_TAGS.has(tag) || INTERACTIVE_ROLES.has(el.getAttribute('role') ?? '')) {
-      focusable = false;
+    const known = memo?.get(el);
+    if (known) {
+      above = known;
+      break;
     }
+    path.push(el);
   }
-  return { markable: true, focusable, linkId };
+  // Down from the highest element not yet known: each one's placement is what is above it, narrowed
+  // by itself.
+  for (let i = path.length - 1; i >= 0; i--) {
+    const el = path[i] as Element;
+    above = narrowedBy(el, above, skipTags);
+    memo?.set(el, above);
+  }
+  return above;
+}
+
+/** The placement of text directly inside `el`, given the placement of text where `el` stands. */
+function narrowedBy(el: Element, above: Placement, skipTags: ReadonlySet<string>): Placement {
+  if (!above.markable) return above;
+  const tag = el.localName;
+  const editable = el.getAttribute('contenteditable');
+  if (skipTags.has(tag) || (editable !== null && editable !== 'false'))
+    return { markable: false, focusable: above.focusable, linkId: above.linkId };
+  if (tag === 'a' && el.hasAttribute('href'))
+    return { markable: true, focusable: false, linkId: el.getAttribute(NCT_ATTR) ?? above.linkId };
+  if (INTERACTIVE_TAGS.has(tag) || INTERACTIVE_ROLES.has(el.getAttribute('role') ?? ''))
+    return above.focusable ? { markable: true, focusable: false, linkId: above.linkId } : above;
+  return above;
 }
 
 /** An ID-bearing text node found by the walk, to be wrapped at the end of the slice. */
 export interface Hit {
   text: Text;
-  matches: NctMatch[];
+  matches: readonly NctMatch[];
   focusable: boolean;
 }
 
 /** The IDs in `text` that may be marked where it stands, or undefined when there are none. */
-export function findHitIn(text: Text, skipTags: ReadonlySet<string>): Hit | undefined {
+export function findHitIn(text: Text, skipTags: ReadonlySet<string>, memo?: PlacementMemo): Hit | undefined {
   const data = text.data;
   if (data.length < MIN_ID_LENGTH) return undefined;
   const matches = findNctIds(data);
   const parent = text.parentElement;
   if (matches.length === 0 || !parent) return undefined;
-  const where = placementOf(parent, skipTags);
+  const where = placementOf(parent, skipTags, memo);
   if (!where.markable) return undefined;
   // A trial link we marked already names its trial; its own text naming the same trial is not a
   // second mark.

@@ -15,7 +15,7 @@ import { nctIdFromHref } from '../nct';
 import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
 import { NCT_LETTERS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
-import { SKIP_TAGS, findHitIn, placementOf, type Hit } from './placement';
+import { SKIP_TAGS, findHitIn, placementOf, type Hit, type PlacementMemo } from './placement';
 
 export interface ScannerOptions {
   /** Longest uninterrupted piece of work, in milliseconds. */
@@ -64,7 +64,9 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   const maxMarks = options.maxMarks ?? 5000;
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const skipTags = new Set([...SKIP_TAGS, ...(options.ownHosts ?? [])]);
-  const findHit = (text: Text) => findHitIn(text, skipTags);
+  /** Placements read in the current slice (cleared when a slice ends or we mark a link). */
+  const placements: PlacementMemo = new Map();
+  const findHit = (text: Text) => findHitIn(text, skipTags, placements);
 
   const scheduleBatch = options.scheduleBatch ?? atIdle;
   /** Nodes to look at, from `head` on (an index, not `shift()`: a storm queues thousands). */
@@ -130,6 +132,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
       const id = nctIdFromHref(link.href);
       if (!id) continue;
       quietly(() => markLink(link, id));
+      // Text inside the link now sits in a trial link.
+      placements.clear();
       options.onMarked?.([link]);
     }
   }
@@ -140,6 +144,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     try {
       return walkUntil(deadline, hits);
     } finally {
+      // The page may change anything before the next slice.
+      placements.clear();
       const at = walk?.walker.currentNode ?? null;
       const resume = wrapHits(hits, at);
       if (walk && resume && resume !== at) walk.walker.currentNode = resume;

@@ -57,6 +57,27 @@ describe('scanner: marking', () => {
     }
   });
 
+  it('decides each text by its own ancestors, neighbours sharing most of them', async () => {
+    await scanBody(
+      '<main><section>' +
+        '<div role="button"><p>A NCT00000001</p></div><p>B NCT00000002</p>' +
+        '<div contenteditable="true"><p>C NCT00000003</p></div><p>D NCT00000004</p>' +
+        '<a href="https://clinicaltrials.gov/study/NCT00000005"><b>E NCT00000005 F NCT00000006</b></a>' +
+        '<p>G NCT00000005</p>' +
+        '</section></main>',
+    );
+    const marks = Array.from(document.querySelectorAll('nct-ref'));
+    const summary = marks.map((m) => `${m.getAttribute('data-nct-id')}:${m.hasAttribute('tabindex')}`);
+    // Not A's tab stop (inside a button role), not C (editable), not E again (its link names it).
+    expect(summary).toEqual([
+      'NCT00000001:false',
+      'NCT00000002:true',
+      'NCT00000004:true',
+      'NCT00000006:false',
+      'NCT00000005:true',
+    ]);
+  });
+
   it('marks IDs in tables and lists', async () => {
     await scanBody('<table><tr><td>NCT00000001</td></tr></table><ul><li>NCT00000002</li></ul>');
     expect(marked()).toEqual(['NCT00000001', 'NCT00000002']);
