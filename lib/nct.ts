@@ -61,7 +61,29 @@ export function parseNctId(value: string): NctId | undefined {
 const ID_LIKE = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{8}(?!\\d)`, 'i');
 
 /** The first piece of an ID split across nodes ends its node: `NCT`, `NCT 0605`. */
-export const ID_SPLIT_START = new RegExp(`nct${SEPARATOR}?\\d{0,7}\\s*$`, 'i');
+const ID_SPLIT_START = new RegExp(`nct${SEPARATOR}?\\d{0,7}\\s*$`, 'i');
+
+/**
+ * Both quick tests in one pass: an ID-like run (group 1 unset) or, at the very end, the first piece of
+ * an ID split across nodes (group 1 set). One regex call per text node: on a page of thousands of text
+ * nodes, the calls cost more than the searching.
+ */
+const ID_OR_SPLIT_START = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?(?:\\d{8}(?!\\d)|(\\d{0,7})\\s*$)`, 'i');
+
+/**
+ * What one text node says about the page naming a trial: `'id'` when it names one, `'split'` when it
+ * ends with the first piece of an ID that may continue in the next node (`<b>NCT</b>06056921`; the
+ * caller reads the surrounding text), else undefined.
+ */
+export function idSignIn(text: string): 'id' | 'split' | undefined {
+  const found = ID_OR_SPLIT_START.exec(text);
+  if (!found) return undefined;
+  if (found[1] !== undefined) return 'split';
+  if (hasNctId(text)) return 'id';
+  // ASCII-like but not an ID under the full grammar (a letter of another script before it): the node
+  // may still end with a piece.
+  return ID_SPLIT_START.test(text) ? 'split' : undefined;
+}
 
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {

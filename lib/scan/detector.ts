@@ -5,8 +5,8 @@
  * at an idle period (the nodes added, or the parent of many), skipping nodes removed since.
  * `onFound` is called at most once; the scanner (loaded then) takes it from there.
  */
-import { ID_SPLIT_START, hasNctId } from '../nct';
-import { NCT_LETTERS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
+import { hasNctId, idSignIn } from '../nct';
+import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 
 export interface DetectorOptions {
   onFound(): void;
@@ -43,7 +43,7 @@ function mayNameTrial(node: Node): boolean {
 
 /**
  * The first look at the page: its text nodes one by one (building `body.textContent` of a 2.5 MB page
- * costs several times more than walking it), each tested only if it has the prefix's letters; an ID
+ * costs several times more than walking it), each with one regex call (`idSignIn`); an ID
  * split across elements (`<b>NCT</b>06056921`) is seen in the text of the grandparent of a node that
  * ends with its first piece.
  */
@@ -53,10 +53,9 @@ function namesTrial(doc: Document): boolean {
   if (root.querySelector(REGISTRY_LINKS)) return true;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node as Text).data;
-    if (!NCT_LETTERS.test(text)) continue;
-    if (hasNctId(text)) return true;
-    if (ID_SPLIT_START.test(text) && hasNctId(node.parentNode?.parentNode?.textContent ?? '')) return true;
+    const sign = idSignIn((node as Text).data);
+    if (sign === 'id') return true;
+    if (sign === 'split' && hasNctId(node.parentNode?.parentNode?.textContent ?? '')) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNctId, findNctIds, isCanonicalNctId, nctIdFromHref, recordUrl } from '@/lib/nct';
+import { parseNctId, findNctIds, idSignIn, isCanonicalNctId, nctIdFromHref, recordUrl } from '@/lib/nct';
 
 describe('NCT grammar: IDs in running text', () => {
   const cases: [description: string, text: string, ids: string[]][] = [
@@ -50,6 +50,24 @@ describe('NCT grammar: IDs in running text', () => {
     expect(findNctIds('NCT01234567')).toHaveLength(1);
     expect(parseNctId('NCT01234567')).toBe('NCT01234567');
     expect(findNctIds('x NCT01234567')).toHaveLength(1);
+  });
+});
+
+describe('NCT grammar: the first look at a text node (idSignIn)', () => {
+  it.each([
+    ['an ID', 'Registered as NCT06056921.', 'id'],
+    ['an ID after a first piece earlier in the text', 'NCT 0605 then nct-06056921', 'id'],
+    ['an ID before a piece at the end', 'NCT06056921 and NCT', 'id'],
+    ['a piece at the end', 'Registered as NCT', 'split'],
+    ['a piece with digits and trailing space', 'Registered as NCT 0605\n  ', 'split'],
+    ['a piece after an ID that the full grammar rejects', 'ΩNCT06056921 and NCT', 'split'],
+    ['only an ID the full grammar rejects', 'ΩNCT06056921.', undefined],
+    ['the letters inside words', 'A distinct function at the junction', undefined],
+    ['nine digits', 'NCT123456789', undefined],
+    ['a piece not at the end', 'NCT 0605 is not over', undefined],
+    ['a prefix glued to a word', 'XNCT', undefined],
+  ])('%s', (_name, text, sign) => {
+    expect(idSignIn(text)).toBe(sign);
   });
 });
 
