@@ -119,7 +119,7 @@ function eagerScripts() {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function benchIdle(executablePath, runs = Number(process.env.RUNS ?? 3)) {
+export async function benchIdle(executablePath, runs = Number(process.env.RUNS ?? 5)) {
   const frameServer = http.createServer((q, r) => r.end(ad(q.url)));
   await new Promise((resolve) => frameServer.listen(0, '127.0.0.1', resolve));
   // Another site for the frames: `localhost` against the page's `127.0.0.1`.

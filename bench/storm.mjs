@@ -70,7 +70,7 @@ async function run(executablePath, extension, origin) {
   }
 }
 
-export async function benchStorm(executablePath, runs = Number(process.env.RUNS ?? 3)) {
+export async function benchStorm(executablePath, runs = Number(process.env.RUNS ?? 5)) {
   const minimal = buildMinimalExtension();
   try {
     return await stormBoth(executablePath, runs, minimal);
