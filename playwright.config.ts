@@ -10,6 +10,9 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // An action waiting for an element that never comes fails while the page is still open, so the
+  // failure's error context shows the page (and the card frame) as it was, not a closed context.
+  use: { actionTimeout: 15_000 },
   // The JSON report is what `npm test` counts for its totals line.
   reporter: [['list'], ['json', { outputFile: '.tmp/playwright-report.json' }]],
   outputDir: '.tmp/playwright-results',
