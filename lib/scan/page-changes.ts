@@ -1,11 +1,8 @@
 /**
  * What the eager detector (detector.ts) and the scanner (scanner.ts) share about reading a page: the
- * quick text test, the registry links, and when a batch of the page's changes is read. Small and
- * import-free, because the eager detector runs in every frame.
+ * registry links, and when a batch of the page's changes is read. Small and import-free, because the
+ * eager detector runs in every frame.
  */
-
-/** Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts). */
-export const NCT_LETTERS = /nct/i;
 
 /** Links the scanner marks: registry records and single-ID searches (`nctIdFromHref` in lib/nct.ts). */
 export const REGISTRY_LINKS = 'a[href*="clinicaltrials.gov" i]';

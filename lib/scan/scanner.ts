@@ -13,7 +13,7 @@
  */
 import { nctIdFromHref } from '../nct';
 import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
-import { NCT_LETTERS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
+import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit, type PlacementMemo } from './placement';
 
@@ -55,6 +55,9 @@ export interface Scanner {
 const MAX_HITS_PER_SLICE = 256;
 /** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
 const NODES_PER_CLOCK_CHECK = 64;
+
+/** Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts). */
+const NCT_LETTERS = /nct/i;
 
 /** From this many nodes added in one change, the change's parent is walked instead (a DOM storm). */
 const MANY_ADDED = 256;
