@@ -46,12 +46,16 @@ function mayNameTrial(node: Node): boolean {
  * costs several times more than walking it), each with one regex call (`idSignIn`); an ID
  * split across elements (`<b>NCT</b>06056921`) is seen in the text of the grandparent of a node that
  * ends with its first piece.
+ *
+ * Everything is asked of the document itself, never of `document.body`: the first element a content
+ * script touches in a frame makes the browser build the element interfaces (`Element`,
+ * `HTMLElement`) for our isolated world, which costs more than the rest of this look on a small frame
+ * (bench/README.md, "The eager detector never touches an element"). So the walk also reads the head's
+ * text (a title, inline scripts): at worst an ID there loads the scanner, which skips it.
  */
 function namesTrial(doc: Document): boolean {
-  const root = doc.body ?? doc.documentElement;
-  if (!root) return false;
-  if (root.querySelector(REGISTRY_LINKS)) return true;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  if (doc.querySelector(REGISTRY_LINKS)) return true;
+  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const sign = idSignIn((node as Text).data);
     if (sign === 'id') return true;

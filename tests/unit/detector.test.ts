@@ -49,6 +49,42 @@ describe('the eager detector: does the page name a trial?', () => {
     expect(onFound).not.toHaveBeenCalled();
   });
 
+  it('looks at a page without an ID without asking for any element (each costs a frame a lot)', async () => {
+    // In a browser, the first element a content script touches builds the element interfaces for its
+    // world: on a small frame, more than the whole look. The look asks the document only. (Not
+    // `documentElement`: happy-dom's own querySelector reads it.)
+    const getters = ['body', 'head'].flatMap((name) => {
+      for (let proto: object | null = document; proto; proto = Object.getPrototypeOf(proto)) {
+        if (Object.getOwnPropertyDescriptor(proto, name)?.get)
+          return [vi.spyOn(proto as Document, name as 'body', 'get')];
+      }
+      return [];
+    });
+    expect(getters).toHaveLength(2);
+    document.body.innerHTML =
+      '<p>A distinct function, <b>NCT</b> 0605.</p><a href="https://example.org/">x</a>';
+    getters.forEach((getter) => getter.mockClear());
+    const onFound = vi.fn();
+    detector = createDetector(document, { onFound, scheduleBatch: () => undefined });
+    await Promise.resolve();
+    expect(onFound).not.toHaveBeenCalled();
+    for (const getter of getters) expect(getter).not.toHaveBeenCalled();
+    getters.forEach((getter) => getter.mockRestore());
+  });
+
+  it("finds an ID in the page's title too (the scanner, loaded then, marks only the body's)", async () => {
+    const title = document.createElement('title');
+    title.textContent = 'NCT06056921 | Study record';
+    document.head.append(title);
+    try {
+      const { onFound, flush } = detect('<p>Nothing here.</p>');
+      await flush();
+      expect(onFound).toHaveBeenCalledOnce();
+    } finally {
+      title.remove();
+    }
+  });
+
   it('finds an ID added later, as text, element or registry link, and stops watching then', async () => {
     for (const add of [
       (p: HTMLElement) => p.append(document.createTextNode('see NCT06056921')),
