@@ -53,25 +53,29 @@ export type PlacementMemo = Map<Element, Placement>;
  * `closest()` selector matches.
  */
 export function placementOf(parent: Element, skipTags: ReadonlySet<string>, memo?: PlacementMemo): Placement {
-  const path: Element[] = [];
-  let above = ANYWHERE;
-  for (let el: Element | null = parent; el; el = el.parentElement) {
-    const known = memo?.get(el);
-    if (known) {
-      above = known;
-      break;
-    }
-    path.push(el);
-  }
+  let above = memo?.get(parent);
+  // Most IDs sit in an element already known (a paragraph's second ID, its neighbours).
+  if (above) return above;
+  const path = unknownAncestors;
+  let el: Element | null = parent;
+  for (; el && !(above = memo?.get(el)); el = el.parentElement) path.push(el);
+  above ??= ANYWHERE;
   // Down from the highest element not yet known: each one's placement is what is above it, narrowed
   // by itself.
   for (let i = path.length - 1; i >= 0; i--) {
-    const el = path[i] as Element;
-    above = narrowedBy(el, above, skipTags);
-    memo?.set(el, above);
+    const below = path[i] as Element;
+    above = narrowedBy(below, above, skipTags);
+    memo?.set(below, above);
   }
+  path.length = 0;
   return above;
 }
+
+/**
+ * The elements between a text node and its nearest known ancestor: one array for every call (they
+ * never nest), since a page with thousands of IDs would otherwise allocate one per ID.
+ */
+const unknownAncestors: Element[] = [];
 
 /** The placement of text directly inside `el`, given the placement of text where `el` stands. */
 function narrowedBy(el: Element, above: Placement, skipTags: ReadonlySet<string>): Placement {
