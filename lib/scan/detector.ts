@@ -50,7 +50,7 @@ function mayNameTrial(node: Node): boolean {
  * Everything is asked of the document itself, never of `document.body`: the first element a content
  * script touches in a frame makes the browser build the element interfaces (`Element`,
  * `HTMLElement`) for our isolated world, which costs more than the rest of this look on a small frame
- * (bench/README.md, "The eager detector never touches an element"). So the walk also reads the head's
+ * (bench/README.md, "Idle cost: the first element touched"). So the walk also reads the head's
  * text (a title, inline scripts): at worst an ID there loads the scanner, which skips it.
  */
 function namesTrial(doc: Document): boolean {

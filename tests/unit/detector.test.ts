@@ -62,7 +62,7 @@ describe('the eager detector: does the page name a trial?', () => {
     });
     expect(getters).toHaveLength(2);
     document.body.innerHTML =
-      '<p>A distinct function, <b>NCT</b> 0605.</p><a href="https://example.org/">x</a>';
+      '<p>A distinct function at the junction.</p><a href="https://example.org/">x</a>';
     getters.forEach((getter) => getter.mockClear());
     const onFound = vi.fn();
     detector = createDetector(document, { onFound, scheduleBatch: () => undefined });
