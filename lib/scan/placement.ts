@@ -53,12 +53,9 @@ export type PlacementMemo = Map<Element, Placement>;
  * `closest()` selector matches.
  */
 export function placementOf(parent: Element, skipTags: ReadonlySet<string>, memo?: PlacementMemo): Placement {
-  let above = memo?.get(parent);
-  // Most IDs sit in an element already known (a paragraph's second ID, its neighbours).
-  if (above) return above;
   const path = unknownAncestors;
-  let el: Element | null = parent;
-  for (; el && !(above = memo?.get(el)); el = el.parentElement) path.push(el);
+  let above: Placement | undefined;
+  for (let el: Element | null = parent; el && !(above = memo?.get(el)); el = el.parentElement) path.push(el);
   above ??= ANYWHERE;
   // Down from the highest element not yet known: each one's placement is what is above it, narrowed
   // by itself.

@@ -60,16 +60,20 @@ describe('the eager detector: does the page name a trial?', () => {
       }
       return [];
     });
-    expect(getters).toHaveLength(2);
-    document.body.innerHTML =
-      '<p>A distinct function at the junction.</p><a href="https://example.org/">x</a>';
-    getters.forEach((getter) => getter.mockClear());
-    const onFound = vi.fn();
-    detector = createDetector(document, { onFound, scheduleBatch: () => undefined });
-    await Promise.resolve();
-    expect(onFound).not.toHaveBeenCalled();
-    for (const getter of getters) expect(getter).not.toHaveBeenCalled();
-    getters.forEach((getter) => getter.mockRestore());
+    try {
+      expect(getters).toHaveLength(2);
+      document.body.innerHTML =
+        '<p>A distinct function at the junction.</p><a href="https://example.org/">x</a>';
+      getters.forEach((getter) => getter.mockClear());
+      const onFound = vi.fn();
+      detector = createDetector(document, { onFound, scheduleBatch: () => undefined });
+      await Promise.resolve();
+      expect(onFound).not.toHaveBeenCalled();
+      for (const getter of getters) expect(getter).not.toHaveBeenCalled();
+    } finally {
+      // A failed expectation must not leave the spies on the document's prototypes for later tests.
+      getters.forEach((getter) => getter.mockRestore());
+    }
   });
 
   it("finds an ID in the page's title too (the scanner, loaded then, marks only the body's)", async () => {
