@@ -3,7 +3,7 @@
  * inside the viewport, never over the ID itself, and following it as the page scrolls or resizes
  * (@floating-ui/dom, not hand-written geometry).
  */
-import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide, offset, platform, shift, size } from '@floating-ui/dom';
 
 /** Keeps `card` placed beside `reference` until the returned function is called. */
 export type Positioner = (
@@ -17,12 +17,25 @@ const MIN_HEIGHT = 160;
 
 export const floatingPositioner: Positioner = (reference, card, onReferenceHidden) =>
   autoUpdate(reference, card, () => {
-    // Measured at its full height: a card shrunk to fit below would otherwise never flip above,
-    // where there may be room for all of it.
-    card.style.maxHeight = '';
+    /** The height `size` allows the card in this placement, once worked out. */
+    let limit = Infinity;
+    // The card is measured at its full height (the `height` its host sets inline) until `size` has
+    // limited it, never by taking its `max-height` off: a card shrunk to fit below would otherwise
+    // never flip above, where there may be room for all of it, and a card that grows to be measured
+    // and shrinks a moment later moves what is under the pointer (a click aimed at "More" right after
+    // a pin landed on what the taller card had there: an E2E test failed one run in ten).
+    const measured: typeof platform = {
+      ...platform,
+      async getDimensions(element) {
+        const box = await platform.getDimensions(element);
+        const full = element === card ? parseFloat(card.style.height) : NaN;
+        return Number.isFinite(full) ? { width: box.width, height: Math.min(full, limit) } : box;
+      },
+    };
     void computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
+      platform: measured,
       middleware: [
         offset(6),
         flip({ padding: 8 }),
@@ -30,7 +43,8 @@ export const floatingPositioner: Positioner = (reference, card, onReferenceHidde
         size({
           padding: 8,
           apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, availableHeight))}px`;
+            limit = Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, availableHeight));
+            card.style.maxHeight = `${limit}px`;
           },
         }),
         hide(),
