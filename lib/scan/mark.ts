@@ -75,19 +75,22 @@ export function wrapMatches(
   const doc = text.ownerDocument;
   let last: Node = text;
   // From the end backwards: offsets earlier in the node stay valid while later parts are split off.
+  // Split only where there is text on that side: an ID at the start of `text` is wrapped in `text`
+  // itself, so the node a framework made and holds (`<td>{trial.id}</td>`) is the one in the mark, and
+  // its later update of that node is seen there; no empty text node is made or left beside a mark.
   for (let i = matches.length - 1; i >= 0; i--) {
     const match = matches[i];
     if (!match) continue;
-    const idText = text.splitText(match.start);
-    const after = idText.splitText(match.end - match.start);
+    const idText = match.start > 0 ? text.splitText(match.start) : text;
+    const idLength = match.end - match.start;
+    const after = idText.length > idLength ? idText.splitText(idLength) : undefined;
     const mark = createMark(doc, match.id, focusable);
     idText.replaceWith(mark);
     mark.append(idText);
     own.add(mark);
     created?.push(mark);
     // A walker placed on the ID's own text continues after the mark, never inside it.
-    if (i === matches.length - 1) last = after.length > 0 ? after : idText;
-    if (after.length === 0) after.remove();
+    if (i === matches.length - 1) last = after ?? idText;
   }
   return last;
 }

@@ -219,6 +219,31 @@ describe('scanner: following the page', () => {
     expect(p.textContent).toBe('NCT01234567');
   });
 
+  it('follows a framework updating, in place, the text node it rendered as exactly one ID', async () => {
+    // What React or Vue do for `<td>{trial.id}</td>`: keep the text node they made, later set its data.
+    document.body.innerHTML = '<table><tr><td id="cell">NCT06056921</td></tr></table>';
+    const cell = document.getElementById('cell') as HTMLElement;
+    const rendered = cell.firstChild as Text;
+    scanner = createScanner(document, { yieldToPage: () => Promise.resolve() });
+    await scanner.scan(document.body);
+    scanner.observe(document.body);
+    expect(marked()).toEqual(['NCT06056921']);
+    rendered.data = 'NCT01234567';
+    await settle();
+    // Not "NCT01234567NCT06056921": the old ID does not stay behind in a mark of its own.
+    expect(cell.textContent).toBe('NCT01234567');
+    expect(marked()).toEqual(['NCT01234567']);
+  });
+
+  it('leaves no empty text node beside a mark at either end of a text', async () => {
+    await scanBody('<p><b>NCT06056921</b> and NCT01234567</p>');
+    const empty = [...document.querySelectorAll('p, b')].flatMap((el) =>
+      [...el.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent === ''),
+    );
+    expect(empty).toEqual([]);
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
+  });
+
   it('drops a mark whose text the page rewrote in place', async () => {
     const s = await scanBody('<p>id NCT06056921 here</p>');
     s.observe(document.body);
