@@ -103,6 +103,32 @@ test.describe('detection in a real Chromium (production build)', () => {
     expect(await page.$$('#react-text nct-ref')).toHaveLength(1);
     await page.close();
   });
+
+  test('follows a framework updating, in place, the text node it rendered as one ID', async () => {
+    const page = await openDetectionPage();
+    // What React does for `<td>{trial.id}</td>`: it keeps the text node it made and later sets its data.
+    await page.evaluate(() => {
+      const cell = document.createElement('td');
+      cell.id = 'framework-cell';
+      const text = document.createTextNode('NCT00000110');
+      cell.append(text);
+      const row = document.createElement('tr');
+      row.append(cell);
+      const table = document.createElement('table');
+      table.append(row);
+      document.body.append(table);
+      (window as unknown as { rendered: Text }).rendered = text;
+    });
+    await page.waitForSelector('#framework-cell nct-ref[data-nct-id="NCT00000110"]');
+    await page.evaluate(() => {
+      (window as unknown as { rendered: Text }).rendered.data = 'NCT00000109';
+    });
+    await page.waitForSelector('#framework-cell nct-ref[data-nct-id="NCT00000109"]');
+    // The old ID does not stay behind beside the new one.
+    expect(await page.textContent('#framework-cell')).toBe('NCT00000109');
+    expect(await page.$$('#framework-cell nct-ref')).toHaveLength(1);
+    await page.close();
+  });
 });
 
 test.describe('clean-up in a real Chromium', () => {
