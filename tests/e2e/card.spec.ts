@@ -140,25 +140,23 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.setViewportSize({ width: 1280, height: 420 });
     await mark(page, 'NCT05147467').hover();
     await card(page).locator('.title').waitFor();
-    const boxes = () =>
-      page.evaluate(() => {
-        const host = [...document.documentElement.children].find((e) =>
-          e.shadowRoot?.querySelector('iframe'),
-        );
-        const box = host?.shadowRoot?.querySelector<HTMLElement>('.box');
-        if (!box) throw new Error('no card box');
+    // The box around the card's frame (Playwright's locators reach into the host's open shadow root).
+    const cardBoxElement = page.locator('.box', { has: page.locator('iframe[title="Trial card"]') });
+    /** Records the box's place and height now and at every change of its style, as it happens. */
+    const watchCardBox = () =>
+      cardBoxElement.evaluate((box) => {
         const seen = new Set<string>();
         const record = () => {
           const r = box.getBoundingClientRect();
           seen.add(`${Math.round(r.top)},${Math.round(r.height)}`);
         };
         record();
-        // Every change of the box's style, as it happens (the growing lasted a few milliseconds).
+        // The growing lasted a few milliseconds: only an observer sees it.
         new MutationObserver(record).observe(box, { attributes: true });
         (window as unknown as { cardBoxesSeen: Set<string> }).cardBoxesSeen = seen;
         return [...seen];
       });
-    const before = await boxes();
+    const before = await watchCardBox();
     expect(Number(before[0]?.split(',')[1])).toBeLessThan(450);
     // Shortened, it still stands beside its ID, not over it, and inside the window.
     const idBox = await mark(page, 'NCT05147467').boundingBox();
