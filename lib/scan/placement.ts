@@ -100,8 +100,10 @@ export function findHitIn(text: Text, skipTags: ReadonlySet<string>, memo?: Plac
   const data = text.data;
   if (data.length < MIN_ID_LENGTH) return undefined;
   const matches = findNctIds(data);
+  if (matches.length === 0) return undefined;
+  // Only now: on most pages almost no text node holds an ID, and each DOM read costs as much as the search.
   const parent = text.parentElement;
-  if (matches.length === 0 || !parent) return undefined;
+  if (!parent) return undefined;
   const where = placementOf(parent, skipTags, memo);
   if (!where.markable) return undefined;
   // A trial link we marked already names its trial; its own text naming the same trial is not a
