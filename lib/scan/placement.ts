@@ -101,7 +101,8 @@ export function findHitIn(text: Text, skipTags: ReadonlySet<string>, memo?: Plac
   if (data.length < MIN_ID_LENGTH) return undefined;
   const matches = findNctIds(data);
   if (matches.length === 0) return undefined;
-  // Only now: on most pages almost no text node holds an ID, and each DOM read costs as much as the search.
+  // Read only for text that holds an ID: one DOM read for each of a page's thousands of text nodes adds
+  // up (bench/README.md, "walk against wrap").
   const parent = text.parentElement;
   if (!parent) return undefined;
   const where = placementOf(parent, skipTags, memo);
