@@ -200,6 +200,7 @@ export async function benchDetection(browser) {
       row[approach] = {
         cpuMs: median(measured.map((r) => r.cpuMs)),
         minCpuMs: Math.min(...measured.map((r) => r.cpuMs)),
+        cpuByRun: measured.map((r) => r.cpuMs),
         ms: median(measured.map((r) => r.ms)),
         // The fastest run: the cost with the least interference from the machine (noise only adds).
         minMs: Math.min(...measured.map((r) => r.ms)),
@@ -228,19 +229,27 @@ export function printDetection(rows) {
   const ratio = (row, a, b, key = 'cpuMs', minKey = 'minCpuMs') =>
     `${(row[a][key] / row[b][key]).toFixed(2)}x (${(row[a][minKey] / row[b][minKey]).toFixed(2)}x)`;
   const wall = (row, a, b) => ratio(row, a, b, 'ms', 'minMs');
+  // Within one run the approaches ran seconds apart: a stretch when the machine is slow slows both
+  // sides of these ratios alike.
+  const runByRun = (row, a, b) => {
+    const ratios = row[a].cpuByRun.map((ms, i) => ms / row[b].cpuByRun[i]);
+    return `run by run ${median(ratios).toFixed(2)}x, ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+  };
+  const goal = (row, a, b) => `${ratio(row, a, b)}; ${runByRun(row, a, b)}`;
   for (const row of rows) {
     const ours = row['ours (sliced)'];
     const cells = approaches.map((a) => `${row[a].cpuMs.toFixed(1)} (${row[a].found})`);
     console.log(
-      `| ${row.page} | ${cells.join(' | ')} | ${ratio(row, 'ours (sliced)', 'splitText wrap')} | ` +
-        `${ratio(row, 'ours: eager detector', 'bare text scan')} | ` +
+      `| ${row.page} | ${cells.join(' | ')} | ${goal(row, 'ours (sliced)', 'splitText wrap')} | ` +
+        `${goal(row, 'ours: eager detector', 'bare text scan')} | ` +
         `${wall(row, 'ours (sliced)', 'splitText wrap')}, ${wall(row, 'ours: eager detector', 'bare text scan')} | ` +
         `${ours.longestMs.toFixed(1)} ms in ${ours.slices} slices |`,
     );
   }
   console.log(
     '\n(n) = IDs found; for the eager detector, 1 = "this page names a trial" (the scanner is loaded then). ' +
-      'On a page without IDs, the detector is all that runs. Ratios: of the medians, and (in brackets) of the fastest runs. ' +
+      'On a page without IDs, the detector is all that runs. Ratios: of the medians, (in brackets) of the fastest runs, ' +
+      'and the median and range of the ratios taken within each run. ' +
       'CPU: the thread clock of the renderer main thread between marks around each stretch of work (trace `tts`); ' +
       'wall: `performance.now()` in the page over the same stretches. ' +
       'Reference approaches run as one uninterrupted task; ours yields every few ms (its longest slice in wall time).',
