@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { bundleForPage } from './bundle.mjs';
 import { BENCH_PAGES } from './pages.mjs';
+import { startTrace } from './trace.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 11);
 
@@ -134,22 +135,15 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
  * ms (`cpuMs`; NaN when the trace has no thread clock).
  */
 async function withThreadTime(cdp, work) {
-  const events = [];
-  const collect = (chunk) => events.push(...chunk.value);
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['blink.user_timing'] },
-    transferMode: 'ReportEvents',
-  });
+  const trace = await startTrace(cdp, ['blink.user_timing']);
   let result;
   try {
     result = await work();
-  } finally {
-    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-    await cdp.send('Tracing.end');
-    await complete;
-    cdp.off('Tracing.dataCollected', collect);
+  } catch (error) {
+    await trace.stop();
+    throw error;
   }
+  const events = await trace.stop();
   const marks = events
     .filter((e) => e.name === 'nct-bench-start' || e.name === 'nct-bench-end')
     .sort((a, b) => a.ts - b.ts);

@@ -15,6 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { closeFirstRunTab } from './first-run.mjs';
 import { buildMinimalExtension } from './minimal-extension.mjs';
+import { startTrace } from './trace.mjs';
 
 // `NCT_EXTENSION`: the build to measure (ours by default). `NCT_EXTENSION_B`: a second build of ours
 // (e.g. before a change) measured in the same interleaved runs, printed as another row.
@@ -53,7 +54,8 @@ async function measure(executablePath, extensionDir, url) {
     await tab.goto(`${url}blank`);
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Performance.enable');
-    const trace = await startTrace(cdp);
+    // The renderer's script runs, with their thread CPU time.
+    const trace = await startTrace(cdp, ['devtools.timeline']);
     // `load`: the page and all its frames.
     await tab.goto(url, { waitUntil: 'load', timeout: 30_000 });
     // Content scripts run at document_idle in each frame; ours reads changes at idle periods.
@@ -73,26 +75,6 @@ async function measure(executablePath, extensionDir, url) {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-/** Records a trace of the renderer's script runs (with their thread CPU time) until `stop()`. */
-async function startTrace(cdp) {
-  const events = [];
-  const collect = (chunk) => events.push(...chunk.value);
-  cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', {
-    traceConfig: { includedCategories: ['devtools.timeline'] },
-    transferMode: 'ReportEvents',
-  });
-  return {
-    async stop() {
-      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
-      await cdp.send('Tracing.end');
-      await complete;
-      cdp.off('Tracing.dataCollected', collect);
-      return events;
-    },
-  };
 }
 
 /**
