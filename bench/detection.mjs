@@ -2,11 +2,11 @@
 // the same generated pages. Each approach runs on a freshly loaded page; medians of RUNS runs, the
 // approaches interleaved within each run.
 //
-// Measured twice: wall time in the page (`performance.now()`), and the renderer main thread's CPU time
-// over the same stretches (the issue's measure), read from a trace: each stretch of work is bracketed by
-// `performance.mark('nct-bench-start' | 'nct-bench-end')`, whose trace events carry the thread clock
-// (`tts`). On this 2-core machine the browser's other processes and threads preempt the renderer now
-// and then; wall time charges that to whichever approach was running, thread time does not.
+// Each stretch of an approach's work is bracketed by `performance.mark('nct-bench-start' |
+// 'nct-bench-end')`, and each run is traced: the marks' trace events carry the renderer main thread's
+// clock (`tts`: its CPU time, the issue's measure) and the wall clock (`ts`). On this 2-core machine the
+// browser's other processes and threads preempt the renderer now and then; wall time charges that to
+// whichever approach was running, thread time does not.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { bundleForPage } from './bundle.mjs';
@@ -15,12 +15,11 @@ import { startTrace } from './trace.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 11);
 
-// Each approach runs in the page and returns { ms, found, longestMs }; it marks the start and end of
-// each stretch of its work (see above).
+// Each approach runs in the page, marks the start and end of each stretch of its work (see above) and
+// returns { found }.
 const APPROACHES = {
   'bare text scan': () => {
     performance.mark('nct-bench-start');
-    const t0 = performance.now();
     const re = /\bNCT\d{8}\b/g;
     let found = 0;
     const tw = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -30,13 +29,11 @@ const APPROACHES = {
       re.lastIndex = 0;
       while (re.exec(v)) found++;
     }
-    const ms = performance.now() - t0;
     performance.mark('nct-bench-end');
-    return { ms, found, longestMs: ms };
+    return { found };
   },
   'splitText wrap': () => {
     performance.mark('nct-bench-start');
-    const t0 = performance.now();
     const re = /\bNCT\d{8}\b/g;
     const hits = [];
     const tw = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -56,13 +53,11 @@ const APPROACHES = {
       mid.replaceWith(el);
       el.append(mid);
     }
-    const ms = performance.now() - t0;
     performance.mark('nct-bench-end');
-    return { ms, found: hits.length, longestMs: ms };
+    return { found: hits.length };
   },
   findAndReplaceDOMText: () => {
     performance.mark('nct-bench-start');
-    const t0 = performance.now();
     let found = 0;
     window.findAndReplaceDOMText(document.body, {
       find: /\bNCT\d{8}\b/g,
@@ -73,57 +68,41 @@ const APPROACHES = {
         return s;
       },
     });
-    const ms = performance.now() - t0;
     performance.mark('nct-bench-end');
-    return { ms, found, longestMs: ms };
+    return { found };
   },
   'mark.js': () => {
     performance.mark('nct-bench-start');
-    const t0 = performance.now();
     let found = 0;
     new window.Mark(document.body).markRegExp(/\bNCT\d{8}\b/g, { each: () => found++ });
-    const ms = performance.now() - t0;
     performance.mark('nct-bench-end');
-    return { ms, found, longestMs: ms };
+    return { found };
   },
-  // Ours: time slices are measured between yields, so `ms` is the work done, not time spent waiting.
+  // Ours: each slice between two yields is marked, so the time spent waiting is not counted.
   'ours (sliced)': async () => {
-    const slices = [];
     performance.mark('nct-bench-start');
-    let sliceStart = performance.now();
     const scanner = window.NctScan.createScanner(document, {
       yieldToPage: async () => {
-        slices.push(performance.now() - sliceStart);
         performance.mark('nct-bench-end');
         await new Promise((resolve) => setTimeout(resolve, 0));
         performance.mark('nct-bench-start');
-        sliceStart = performance.now();
       },
     });
     await scanner.scan(document.body);
-    slices.push(performance.now() - sliceStart);
     performance.mark('nct-bench-end');
-    const found = document.querySelectorAll('[data-nct-id]').length;
-    return {
-      ms: slices.reduce((a, b) => a + b, 0),
-      found,
-      longestMs: Math.max(...slices),
-      slices: slices.length,
-    };
+    return { found: document.querySelectorAll('[data-nct-id]').length };
   },
   // What every frame runs first (lib/scan/detector.ts): whether the page names a trial at all. On a
   // page without one, that is all that ever runs. `found`: 1 when it says the page names a trial.
   'ours: eager detector': async () => {
     let named = 0;
     performance.mark('nct-bench-start');
-    const t0 = performance.now();
     const detector = window.NctDetect.createDetector(document, { onFound: () => (named = 1) });
-    const ms = performance.now() - t0;
     performance.mark('nct-bench-end');
     // Its answer comes a microtask later, with no more work.
     await Promise.resolve();
     detector.stop();
-    return { ms, found: named, longestMs: ms };
+    return { found: named };
   },
 };
 
@@ -131,10 +110,10 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
  * Runs `work` while tracing the page's user timing marks, and returns what `work` returned with the
- * renderer main thread's CPU time between each `nct-bench-start` and the `nct-bench-end` after it, in
- * ms (`cpuMs`; NaN when the trace has no thread clock).
+ * time between each `nct-bench-start` and the `nct-bench-end` after it, in ms: `cpuMs` (the renderer
+ * main thread's clock), `ms` (wall clock), the longest stretch and how many there were.
  */
-async function withThreadTime(cdp, work) {
+async function timed(cdp, work) {
   const trace = await startTrace(cdp, ['blink.user_timing']);
   let result;
   try {
@@ -143,15 +122,26 @@ async function withThreadTime(cdp, work) {
     await trace.stop();
     throw error;
   }
-  const events = await trace.stop();
-  const marks = events
+  const marks = (await trace.stop())
     .filter((e) => e.name === 'nct-bench-start' || e.name === 'nct-bench-end')
     .sort((a, b) => a.ts - b.ts);
   const paired = marks.every((e, i) => e.name === (i % 2 ? 'nct-bench-end' : 'nct-bench-start'));
   if (marks.length === 0 || marks.length % 2 !== 0 || !paired) throw new Error('unpaired bench marks');
-  let cpuMs = 0;
-  for (let i = 0; i < marks.length; i += 2) cpuMs += (marks[i + 1].tts - marks[i].tts) / 1000;
-  return { ...result, cpuMs };
+  const stretches = [];
+  for (let i = 0; i < marks.length; i += 2) {
+    stretches.push({
+      cpuMs: (marks[i + 1].tts - marks[i].tts) / 1000,
+      ms: (marks[i + 1].ts - marks[i].ts) / 1000,
+    });
+  }
+  const sum = (key) => stretches.reduce((total, stretch) => total + stretch[key], 0);
+  return {
+    ...result,
+    cpuMs: sum('cpuMs'),
+    ms: sum('ms'),
+    longestMs: Math.max(...stretches.map((stretch) => stretch.ms)),
+    slices: stretches.length,
+  };
 }
 
 export async function benchDetection(browser) {
@@ -184,9 +174,9 @@ export async function benchDetection(browser) {
         await page.goto(base + encodeURIComponent(name));
         for (const content of libs) await page.addScriptTag({ content });
         // The page's first mark sets up its performance timeline: not part of any approach's work.
-        await page.evaluate(() => performance.clearMarks(performance.mark('nct-bench-warm-up').name));
+        await page.evaluate(() => void performance.mark('nct-bench-warm-up'));
         const source = `(${APPROACHES[approach].toString()})()`;
-        runs[approach].push(await withThreadTime(cdp, () => page.evaluate(source)));
+        runs[approach].push(await timed(cdp, () => page.evaluate(source)));
       }
     }
     for (const approach of approaches) {
@@ -245,7 +235,7 @@ export function printDetection(rows) {
       'On a page without IDs, the detector is all that runs. Ratios: of the medians, (in brackets) of the fastest runs, ' +
       'and the median and range of the ratios taken within each run. ' +
       'CPU: the thread clock of the renderer main thread between marks around each stretch of work (trace `tts`); ' +
-      'wall: `performance.now()` in the page over the same stretches. ' +
+      'wall: the wall clock of the same marks (trace `ts`). ' +
       'Reference approaches run as one uninterrupted task; ours yields every few ms (its longest slice in wall time).',
   );
 }
