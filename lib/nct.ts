@@ -26,11 +26,65 @@ export interface NctMatch {
 const SEPARATOR = '[ \\-\\u00A0\\u202F\\u2011]';
 
 /**
- * Not an ID when a letter or digit stands directly before `NCT` (`XNCT01234567`, other registries'
- * prefixes) or a digit directly after the eight digits (`NCT123456789`). A letter after the digits is
- * allowed: it is how IDs end up glued to words in extracted PDF text ("NCT01234567and").
+ * The grammar as one regex, and the definition of what is an ID in text. Not an ID when a letter or
+ * digit stands directly before `NCT` (`XNCT01234567`, other registries' prefixes) or a digit directly
+ * after the eight digits (`NCT123456789`). A letter after the digits is allowed: it is how IDs end up
+ * glued to words in extracted PDF text ("NCT01234567and").
+ *
+ * Searching text with it is slow, so {@link findNctIds} only tries it where an ID can start (see
+ * {@link EIGHT_DIGITS}); tests check that both find the same.
  */
-const ID_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`, 'giu');
+export const NCT_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`, 'iu');
+
+/** The grammar tried at one position only (sticky). */
+const NCT_AT = new RegExp(NCT_IN_TEXT.source, 'iuy');
+
+/**
+ * Every run of eight digits, where an ID's digits can start. V8's regex engine finds these nearly as
+ * fast as `indexOf` finds a word (where the eighth character is no digit it skips eight at a time),
+ * while any search for `nct` in any case reads every character: on a page's text, about a third of
+ * the cost (bench/README.md, "Digits first"). Only `test` and `lastIndex` are used: no match object
+ * is made for each run.
+ */
+const EIGHT_DIGITS = /\d{8}/g;
+
+const SEPARATOR_CODES = new Set([0x20, 0x2d, 0xa0, 0x202f, 0x2011]);
+
+/** `code` in lower case when it is an ASCII letter (and some other code when it is not). */
+const lowerAscii = (code: number) => code | 0x20;
+const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
+const isAsciiLetter = (code: number) => lowerAscii(code) >= 0x61 && lowerAscii(code) <= 0x7a;
+
+/**
+ * The ID whose eight digits start at `digitsAt` in `text`, if the grammar says there is one. Decided
+ * by character codes where the neighbours are ASCII (nearly always), by the grammar itself where they
+ * are not: the regex costs more than the rest of the search, and its Unicode classes take about half
+ * a millisecond to compile in every frame that would run it.
+ */
+function idWithDigitsAt(text: string, digitsAt: number): NctMatch | undefined {
+  const start = digitsAt - (SEPARATOR_CODES.has(text.charCodeAt(digitsAt - 1)) ? 4 : 3);
+  const end = digitsAt + 8;
+  // Out of range, `charCodeAt` is NaN: no neighbour.
+  const before = text.charCodeAt(start - 1);
+  const after = text.charCodeAt(end);
+  // No other character case-folds to `n`, `c` or `t`: these tests reject nothing the grammar accepts.
+  if (
+    start < 0 ||
+    lowerAscii(text.charCodeAt(start)) !== 0x6e ||
+    lowerAscii(text.charCodeAt(start + 1)) !== 0x63 ||
+    lowerAscii(text.charCodeAt(start + 2)) !== 0x74 ||
+    isAsciiDigit(after) ||
+    isAsciiDigit(before) ||
+    isAsciiLetter(before)
+  )
+    return undefined;
+  // A letter or numeral of another script before the ID, or a numeral after it, is not an ID.
+  if (before > 0x7f || after > 0x7f) {
+    NCT_AT.lastIndex = start;
+    if (!NCT_AT.test(text)) return undefined;
+  }
+  return { id: `NCT${text.slice(digitsAt, end)}`, start, end };
+}
 
 /** The canonical form, whole string: the one pattern every check (zod schemas included) uses. */
 export const NCT_ID_PATTERN = /^NCT\d{8}$/;
@@ -46,29 +100,49 @@ export function isCanonicalNctId(value: string): boolean {
  */
 export function parseNctId(value: string): NctId | undefined {
   const trimmed = value.trim();
-  ID_IN_TEXT.lastIndex = 0;
-  const match = ID_IN_TEXT.exec(trimmed);
-  if (!match || match.index !== 0 || match[0].length !== trimmed.length) return undefined;
-  return `NCT${match[1]}`;
+  const [match, ...more] = findNctIds(trimmed);
+  if (!match || more.length > 0 || match.start !== 0 || match.end !== trimmed.length) return undefined;
+  return match.id;
 }
 
 /**
- * The grammar with ASCII boundaries: a quick first test. The full grammar's Unicode classes (`\p{L}`
- * under case folding) take milliseconds to compile, and the eager detector runs in a fresh script in
- * every frame: on a page whose text has no ID (look-alikes such as `XNCT01234567` included) it is
- * never compiled.
+ * The first piece of an ID split across nodes, at the end of a text (trailing white space left out):
+ * `NCT`, `NCT 0605` (`<b>NCT</b>06056921`).
  */
-const ID_LIKE = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{8}(?!\\d)`, 'i');
+const PIECE_AT_END = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{0,7}$`, 'i');
+/** The longest first piece, with the character before it: `xNCT 0605678`. */
+const LONGEST_PIECE = 12;
 
-/** The first piece of an ID split across nodes ends its node: `NCT`, `NCT 0605`. */
-const ID_SPLIT_START = new RegExp(`nct${SEPARATOR}?\\d{0,7}\\s*$`, 'i');
+/** White space as `\s` and `trim` know it (ECMAScript WhiteSpace and LineTerminator). */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 /**
- * Both quick tests in one pass: an ID-like run (group 1 unset) or, at the very end, the first piece of
- * an ID split across nodes (group 1 set). One regex call per text node: on a page of thousands of text
- * nodes, the calls cost more than the searching.
+ * Whether `text` ends with the first piece of an ID that may continue in the next node. Asked of every
+ * text node of every frame: character codes first, and no new string (`trimEnd` on every node costs
+ * the eager detector more than its search for IDs).
  */
-const ID_OR_SPLIT_START = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?(?:\\d{8}(?!\\d)|(\\d{0,7})\\s*$)`, 'i');
+function endsWithIdPiece(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  const last = text.charCodeAt(end - 1);
+  // A piece ends with the `t` of `nct`, a separator or a digit.
+  if (lowerAscii(last) !== 0x74 && !SEPARATOR_CODES.has(last) && !isAsciiDigit(last)) return false;
+  return PIECE_AT_END.test(text.slice(Math.max(0, end - LONGEST_PIECE), end));
+}
 
 /**
  * What one text node says about the page naming a trial: `'id'` when it names one, `'split'` when it
@@ -76,20 +150,15 @@ const ID_OR_SPLIT_START = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?(?:\\d{8}(?!\
  * caller reads the surrounding text), else undefined.
  */
 export function idSignIn(text: string): 'id' | 'split' | undefined {
-  const found = ID_OR_SPLIT_START.exec(text);
-  if (!found) return undefined;
-  if (found[1] !== undefined) return 'split';
   if (hasNctId(text)) return 'id';
-  // ASCII-like but not an ID under the full grammar (a letter of another script before it): the node
-  // may still end with a piece.
-  return ID_SPLIT_START.test(text) ? 'split' : undefined;
+  return endsWithIdPiece(text) ? 'split' : undefined;
 }
 
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
-  if (!ID_LIKE.test(text)) return false;
-  ID_IN_TEXT.lastIndex = 0;
-  return ID_IN_TEXT.test(text);
+  EIGHT_DIGITS.lastIndex = 0;
+  while (EIGHT_DIGITS.test(text)) if (idWithDigitsAt(text, EIGHT_DIGITS.lastIndex - 8)) return true;
+  return false;
 }
 
 /** What {@link findNctIds} answers for text without an ID: one shared empty list, nothing allocated. */
@@ -100,14 +169,13 @@ const NO_MATCHES: readonly NctMatch[] = Object.freeze([]);
  * of a page, most of which name no trial: those get the shared empty list.
  */
 export function findNctIds(text: string): readonly NctMatch[] {
-  ID_IN_TEXT.lastIndex = 0;
-  let m = ID_IN_TEXT.exec(text);
-  if (!m) return NO_MATCHES;
-  const found: NctMatch[] = [];
-  for (; m; m = ID_IN_TEXT.exec(text)) {
-    found.push({ id: `NCT${m[1]}`, start: m.index, end: m.index + m[0].length });
+  let found: NctMatch[] | undefined;
+  EIGHT_DIGITS.lastIndex = 0;
+  while (EIGHT_DIGITS.test(text)) {
+    const match = idWithDigitsAt(text, EIGHT_DIGITS.lastIndex - 8);
+    if (match) (found ??= []).push(match);
   }
-  return found;
+  return found ?? NO_MATCHES;
 }
 
 const REGISTRY_HOST = /(^|\.)clinicaltrials\.gov$/i;

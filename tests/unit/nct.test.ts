@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseNctId, findNctIds, idSignIn, isCanonicalNctId, nctIdFromHref, recordUrl } from '@/lib/nct';
+import {
+  NCT_IN_TEXT,
+  findNctIds,
+  hasNctId,
+  idSignIn,
+  isCanonicalNctId,
+  nctIdFromHref,
+  parseNctId,
+  recordUrl,
+} from '@/lib/nct';
 
 describe('NCT grammar: IDs in running text', () => {
   const cases: [description: string, text: string, ids: string[]][] = [
@@ -53,6 +62,81 @@ describe('NCT grammar: IDs in running text', () => {
   });
 });
 
+describe('NCT grammar: the fast search finds what the grammar finds', () => {
+  // findNctIds tries the grammar only after runs of eight digits; a plain search with the grammar is
+  // the reference. The alphabet is heavy in what matters: the letters in any case, digits, separators,
+  // letters and numerals of other scripts (`é`, `Ω`, Arabic-Indic `٣`, superscript `²`).
+  const alphabet = [
+    'n',
+    'N',
+    'c',
+    'C',
+    't',
+    'T',
+    'x',
+    '0',
+    '1',
+    '7',
+    '9',
+    ' ',
+    '-',
+    '\u00a0',
+    '\u2011',
+    'é',
+    'Ω',
+    '٣',
+    '²',
+    '\n',
+  ];
+  /** White space a text may end with (trailing space is skipped before a piece of an ID). */
+  const trailing = [' ', '\n', '\t', '\u00a0', '\u3000', '\u2028'];
+  function* texts(count: number): Generator<string> {
+    let state = 12345;
+    // A 32-bit LCG (Math.imul keeps every bit; a plain multiplication would lose the low ones).
+    const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 4294967296;
+    for (let i = 0; i < count; i++) {
+      let text = '';
+      const length = Math.floor(next() * 40);
+      while (text.length < length) {
+        // Whole IDs, near-misses and single characters.
+        const r = next();
+        if (r < 0.15)
+          text += `${next() < 0.5 ? 'NCT' : 'nCt'}${String(Math.floor(next() * 1e9)).slice(0, 7 + Math.floor(next() * 3))}`;
+        else text += alphabet[Math.floor(next() * alphabet.length)];
+      }
+      yield next() < 0.3 ? text + trailing[Math.floor(next() * trailing.length)] : text;
+    }
+  }
+  const reference = (text: string) =>
+    Array.from(text.matchAll(new RegExp(NCT_IN_TEXT.source, 'giu')), (m) => ({
+      id: `NCT${m[1]}`,
+      start: m.index,
+      end: m.index + m[0].length,
+    }));
+
+  // The first piece of an ID split across nodes, at the end of a text: the detector's hint to read on.
+  const pieceAtEnd = /(?<![a-z0-9])nct[ \-\u00a0\u202f\u2011]?\d{0,7}\s*$/i;
+
+  it('on 20,000 generated texts', () => {
+    let withIds = 0;
+    let pieces = 0;
+    for (const text of texts(20_000)) {
+      const expected = reference(text);
+      expect(findNctIds(text), JSON.stringify(text)).toEqual(expected);
+      expect(hasNctId(text), JSON.stringify(text)).toBe(expected.length > 0);
+      expect(idSignIn(text), JSON.stringify(text)).toBe(
+        expected.length > 0 ? 'id' : pieceAtEnd.test(text) ? 'split' : undefined,
+      );
+      if (expected.length > 0) withIds++;
+      else if (pieceAtEnd.test(text)) pieces++;
+    }
+    expect(pieces).toBeGreaterThan(500);
+    // The generated texts cover both answers.
+    expect(withIds).toBeGreaterThan(1000);
+    expect(withIds).toBeLessThan(19_000);
+  });
+});
+
 describe('NCT grammar: the first look at a text node (idSignIn)', () => {
   it.each([
     ['an ID', 'Registered as NCT06056921.', 'id'],
@@ -60,6 +144,8 @@ describe('NCT grammar: the first look at a text node (idSignIn)', () => {
     ['an ID before a piece at the end', 'NCT06056921 and NCT', 'id'],
     ['a piece at the end', 'Registered as NCT', 'split'],
     ['a piece with digits and trailing space', 'Registered as NCT 0605\n  ', 'split'],
+    ['a piece ending with its separator', 'Registered as nct-', 'split'],
+    ['a piece of seven digits', 'Registered as NCT0605692', 'split'],
     ['a piece after an ID that the full grammar rejects', 'ΩNCT06056921 and NCT', 'split'],
     ['only an ID the full grammar rejects', 'ΩNCT06056921.', undefined],
     ['the letters inside words', 'A distinct function at the junction', undefined],
