@@ -126,7 +126,10 @@ async function timed(cdp, work) {
     .filter((e) => e.name === 'nct-bench-start' || e.name === 'nct-bench-end')
     .sort((a, b) => a.ts - b.ts);
   const paired = marks.every((e, i) => e.name === (i % 2 ? 'nct-bench-end' : 'nct-bench-start'));
-  if (marks.length === 0 || marks.length % 2 !== 0 || !paired) throw new Error('unpaired bench marks');
+  if (marks.length === 0 || marks.length % 2 !== 0 || !paired) {
+    const sequence = marks.map((e) => `${e.name.replace('nct-bench-', '')}@${e.ts}`).join(' ');
+    throw new Error(`unpaired bench marks: ${sequence || 'none'}`);
+  }
   const stretches = [];
   for (let i = 0; i < marks.length; i += 2) {
     stretches.push({
@@ -173,6 +176,9 @@ export async function benchDetection(browser) {
         const approach = approaches[(i + j) % approaches.length];
         await page.goto(base + encodeURIComponent(name));
         for (const content of libs) await page.addScriptTag({ content });
+        // The libraries stay defined; their source leaves the page, which is the generated page again
+        // (the eager detector reads the head's text too, and ~60 kB of bench scripts is not the page).
+        await page.evaluate(() => document.querySelectorAll('script').forEach((script) => script.remove()));
         // The page's first mark sets up its performance timeline: not part of any approach's work.
         await page.evaluate(() => void performance.mark('nct-bench-warm-up'));
         const source = `(${APPROACHES[approach].toString()})()`;
