@@ -131,12 +131,17 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     const links = root.querySelectorAll<HTMLAnchorElement>(`${REGISTRY_LINKS}:not([${NCT_ATTR}])`);
     const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
     for (const link of [...self, ...Array.from(links)]) {
-      if (link.hasAttribute(NCT_ATTR) || !placementOf(link, skipTags).markable) continue;
+      if (link.hasAttribute(NCT_ATTR)) continue;
+      // The memo holds an element below the link only if it holds the link (each entry was worked out
+      // on a walk up through every ancestor not yet known).
+      const linkWasKnown = placements.has(link);
+      if (!placementOf(link, skipTags, placements).markable) continue;
       const id = nctIdFromHref(link.href);
       if (!id) continue;
       quietly(() => markLink(link, id));
-      // Text inside the link now sits in a trial link.
-      placements.clear();
+      // Text inside the link now sits in a trial link; its ancestors' placements still hold.
+      if (linkWasKnown) placements.clear();
+      else placements.delete(link);
       options.onMarked?.([link]);
     }
   }
