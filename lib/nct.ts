@@ -48,6 +48,12 @@ const NCT_AT = new RegExp(NCT_IN_TEXT.source, 'iuy');
  */
 const EIGHT_DIGITS = /\d{8}/g;
 
+/**
+ * `NCT` + 8 digits: shorter text holds no ID. Checked before any search: most of a page's text nodes
+ * are white space or a word or two.
+ */
+const MIN_ID_LENGTH = 11;
+
 const SEPARATOR_CODES = new Set([0x20, 0x2d, 0xa0, 0x202f, 0x2011]);
 
 /** `code` in lower case when it is an ASCII letter (and some other code when it is not). */
@@ -156,6 +162,7 @@ export function idSignIn(text: string): 'id' | 'split' | undefined {
 
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
+  if (text.length < MIN_ID_LENGTH) return false;
   EIGHT_DIGITS.lastIndex = 0;
   while (EIGHT_DIGITS.test(text)) if (idWithDigitsAt(text, EIGHT_DIGITS.lastIndex - 8)) return true;
   return false;
@@ -169,6 +176,7 @@ const NO_MATCHES: readonly NctMatch[] = Object.freeze([]);
  * of a page, most of which name no trial: those get the shared empty list.
  */
 export function findNctIds(text: string): readonly NctMatch[] {
+  if (text.length < MIN_ID_LENGTH) return NO_MATCHES;
   let found: NctMatch[] | undefined;
   EIGHT_DIGITS.lastIndex = 0;
   while (EIGHT_DIGITS.test(text)) {

@@ -34,9 +34,6 @@ interface Placement {
   linkId: string | null;
 }
 
-/** "NCT" + 8 digits: shorter text cannot hold an ID, and most text nodes are whitespace. */
-const MIN_ID_LENGTH = 11;
-
 /** Where nothing above says otherwise: the document's root has no ancestor. */
 const ANYWHERE: Placement = { markable: true, focusable: true, linkId: null };
 
@@ -97,9 +94,7 @@ export interface Hit {
 
 /** The IDs in `text` that may be marked where it stands, or undefined when there are none. */
 export function findHitIn(text: Text, skipTags: ReadonlySet<string>, memo?: PlacementMemo): Hit | undefined {
-  const data = text.data;
-  if (data.length < MIN_ID_LENGTH) return undefined;
-  const matches = findNctIds(data);
+  const matches = findNctIds(text.data);
   if (matches.length === 0) return undefined;
   // Read only for text that holds an ID: one DOM read for each of a page's thousands of text nodes adds
   // up (bench/README.md, "walk against wrap").
