@@ -23,7 +23,11 @@ export interface NctMatch {
  * Separators seen between the prefix and the digits in the wild: space, hyphen, non-breaking
  * space (U+00A0), narrow no-break space (U+202F) and non-breaking hyphen (U+2011).
  */
-const SEPARATOR = '[ \\-\\u00A0\\u202F\\u2011]';
+const SEPARATORS = ' -\u00A0\u202F\u2011';
+/** The separators as a regex class, for the grammar. */
+const SEPARATOR = `[${SEPARATORS.replace('-', '\\-')}]`;
+/** The separators by character code, for the search. */
+const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, (char) => char.charCodeAt(0)));
 
 /**
  * The grammar as one regex, and the definition of what is an ID in text. Not an ID when a letter or
@@ -53,8 +57,6 @@ const EIGHT_DIGITS = /\d{8}/g;
  * are white space or a word or two.
  */
 const MIN_ID_LENGTH = 11;
-
-const SEPARATOR_CODES = new Set([0x20, 0x2d, 0xa0, 0x202f, 0x2011]);
 
 /** `code` in lower case when it is an ASCII letter (and some other code when it is not). */
 const lowerAscii = (code: number) => code | 0x20;
@@ -119,21 +121,12 @@ const PIECE_AT_END = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{0,7}$`, 'i');
 /** The longest first piece, with the character before it: `xNCT 0605678`. */
 const LONGEST_PIECE = 12;
 
-/** White space as `\s` and `trim` know it (ECMAScript WhiteSpace and LineTerminator). */
+const SPACE = /\s/;
+
+/** White space as `\s` knows it; ASCII (nearly every case) by code, without a regex call. */
 function isSpace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
+  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return SPACE.test(String.fromCharCode(code));
 }
 
 /**
