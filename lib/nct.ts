@@ -35,8 +35,9 @@ const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, (char) => char.charCodeAt
  * after the eight digits (`NCT123456789`). A letter after the digits is allowed: it is how IDs end up
  * glued to words in extracted PDF text ("NCT01234567and").
  *
- * Searching text with it is slow, so {@link findNctIds} looks only where eight digits stand (see
- * {@link EIGHT_DIGITS}) and decides by character codes; tests check that both find the same.
+ * Searching text with it is slow, so {@link findNctIds} searches with {@link ID_DIGITS} (the ASCII part
+ * of the grammar, found from the digits) and decides the rest by character codes; tests check that
+ * both find the same.
  */
 export const NCT_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`, 'iu');
 
@@ -44,13 +45,17 @@ export const NCT_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8
 const NCT_AT = new RegExp(NCT_IN_TEXT.source, 'iuy');
 
 /**
- * Every run of eight digits, where an ID's digits can start. V8's regex engine finds these nearly as
- * fast as `indexOf` finds a word (where the eighth character is no digit it skips eight at a time),
- * while any search for `nct` in any case reads every character: 0.3 against 1.8 ms over a 2.5 MB
- * page's text (bench/README.md, "IDs found from their digits"). Only `test` and `lastIndex` are used:
- * no match object is made for each run.
+ * Where an ID's eight digits stand: `nct` in any case and at most one separator before them, no
+ * ASCII digit after. Written digits first (a lookbehind for the letters), V8's regex engine finds
+ * these as fast as it finds any run of eight digits (where the eighth character is no digit it skips
+ * eight at a time), while any search for `nct` in any case reads every character. And unlike a plain
+ * `\d{8}` it leaves no candidate to our code on text without IDs (dates, phone numbers, other
+ * registries' numbers, `NCT` + nine digits): that code runs cold in every frame, at about 0.3 µs a
+ * candidate (bench/README.md, "the letters asked of the regex"). Only `test` and `lastIndex` are used:
+ * no match object is made. What the ASCII regex cannot say (the neighbour before `nct`, neighbours
+ * outside ASCII) is decided by {@link idWithDigitsAt}.
  */
-const EIGHT_DIGITS = /\d{8}/g;
+const ID_DIGITS = new RegExp(`(?<=nct${SEPARATOR}?)\\d{8}(?!\\d)`, 'gi');
 
 /**
  * `NCT` + 8 digits: shorter text holds no ID. Checked before any search: most of a page's text nodes
@@ -58,36 +63,21 @@ const EIGHT_DIGITS = /\d{8}/g;
  */
 const MIN_ID_LENGTH = 11;
 
-/** `code` in lower case when it is an ASCII letter (and some other code when it is not). */
-const lowerAscii = (code: number) => code | 0x20;
-const isAsciiDigit = (code: number) => code >= 0x30 && code <= 0x39;
-const isAsciiLetter = (code: number) => lowerAscii(code) >= 0x61 && lowerAscii(code) <= 0x7a;
-
 /**
- * The ID whose eight digits start at `digitsAt` in `text`, if the grammar says there is one. Decided
- * by character codes where the neighbours are ASCII (nearly always), by the grammar itself where they
- * are not: the regex costs more than the rest of the search, and its Unicode classes take about half
- * a millisecond to compile in every frame that would run it.
+ * The ID whose eight digits {@link ID_DIGITS} found at `digitsAt` in `text`, if the rest of the
+ * grammar agrees: no ASCII letter or digit before `nct`, decided by character code (`code | 0x20` is an
+ * ASCII letter's lower case, and some other code for anything else; out of range, `charCodeAt` is
+ * NaN: no neighbour). Where a neighbour is not ASCII (rare) the grammar itself decides: its Unicode
+ * classes take about half a millisecond to compile in every frame that would run it.
  */
 function idWithDigitsAt(text: string, digitsAt: number): NctMatch | undefined {
   const start = digitsAt - (SEPARATOR_CODES.has(text.charCodeAt(digitsAt - 1)) ? 4 : 3);
   const end = digitsAt + 8;
-  // Out of range, `charCodeAt` is NaN: no neighbour.
   const before = text.charCodeAt(start - 1);
-  const after = text.charCodeAt(end);
-  // No other character case-folds to `n`, `c` or `t`: these tests reject nothing the grammar accepts.
-  if (
-    start < 0 ||
-    lowerAscii(text.charCodeAt(start)) !== 0x6e ||
-    lowerAscii(text.charCodeAt(start + 1)) !== 0x63 ||
-    lowerAscii(text.charCodeAt(start + 2)) !== 0x74 ||
-    isAsciiDigit(after) ||
-    isAsciiDigit(before) ||
-    isAsciiLetter(before)
-  )
+  if ((before >= 0x30 && before <= 0x39) || ((before | 0x20) >= 0x61 && (before | 0x20) <= 0x7a))
     return undefined;
   // A letter or numeral of another script before the ID, or a numeral after it, is not an ID.
-  if (before > 0x7f || after > 0x7f) {
+  if (before > 0x7f || text.charCodeAt(end) > 0x7f) {
     NCT_AT.lastIndex = start;
     if (!NCT_AT.test(text)) return undefined;
   }
@@ -123,23 +113,20 @@ const LONGEST_PIECE = 12;
 
 const SPACE = /\s/;
 
-/** White space as `\s` knows it; ASCII (nearly every case) by code, without a regex call. */
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return SPACE.test(String.fromCharCode(code));
-}
-
 /**
  * Whether `text` ends with the first piece of an ID that may continue in the next node. Asked of every
- * text node of every frame: character codes first, and no new string (`trimEnd` on every node costs
+ * text node of every frame, before the engine has optimised anything: character codes first, the
+ * tests written out rather than asked of helpers, and no new string (`trimEnd` on every node costs
  * the eager detector more than its search for IDs).
  */
 function endsWithIdPiece(text: string): boolean {
   let end = text.length;
-  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
-  const last = text.charCodeAt(end - 1);
+  let last = text.charCodeAt(end - 1);
+  // Trailing white space as `\s` knows it: ASCII by code, anything else asked of the regex.
+  while (last === 0x20 || (last >= 0x09 && last <= 0x0d) || (last > 0x7f && SPACE.test(text.charAt(end - 1))))
+    last = text.charCodeAt(--end - 1);
   // A piece ends with the `t` of `nct`, a separator or a digit.
-  if (lowerAscii(last) !== 0x74 && !SEPARATOR_CODES.has(last) && !isAsciiDigit(last)) return false;
+  if ((last | 0x20) !== 0x74 && !(last >= 0x30 && last <= 0x39) && !SEPARATOR_CODES.has(last)) return false;
   return PIECE_AT_END.test(text.slice(Math.max(0, end - LONGEST_PIECE), end));
 }
 
@@ -156,8 +143,8 @@ export function idSignIn(text: string): 'id' | 'split' | undefined {
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
   if (text.length < MIN_ID_LENGTH) return false;
-  EIGHT_DIGITS.lastIndex = 0;
-  while (EIGHT_DIGITS.test(text)) if (idWithDigitsAt(text, EIGHT_DIGITS.lastIndex - 8)) return true;
+  ID_DIGITS.lastIndex = 0;
+  while (ID_DIGITS.test(text)) if (idWithDigitsAt(text, ID_DIGITS.lastIndex - 8)) return true;
   return false;
 }
 
@@ -171,9 +158,9 @@ const NO_MATCHES: readonly NctMatch[] = Object.freeze([]);
 export function findNctIds(text: string): readonly NctMatch[] {
   if (text.length < MIN_ID_LENGTH) return NO_MATCHES;
   let found: NctMatch[] | undefined;
-  EIGHT_DIGITS.lastIndex = 0;
-  while (EIGHT_DIGITS.test(text)) {
-    const match = idWithDigitsAt(text, EIGHT_DIGITS.lastIndex - 8);
+  ID_DIGITS.lastIndex = 0;
+  while (ID_DIGITS.test(text)) {
+    const match = idWithDigitsAt(text, ID_DIGITS.lastIndex - 8);
     if (match) (found ??= []).push(match);
   }
   return found ?? NO_MATCHES;
