@@ -182,7 +182,11 @@ export async function benchDetection(browser) {
         // The page's first mark sets up its performance timeline: not part of any approach's work.
         await page.evaluate(() => void performance.mark('nct-bench-warm-up'));
         const source = `(${APPROACHES[approach].toString()})()`;
-        runs[approach].push(await timed(cdp, () => page.evaluate(source)));
+        runs[approach].push(
+          await timed(cdp, () => page.evaluate(source)).catch((error) => {
+            throw new Error(`${name}, ${approach}, run ${i + 1}: ${error.message}`);
+          }),
+        );
       }
     }
     for (const approach of approaches) {
