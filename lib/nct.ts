@@ -46,14 +46,14 @@ const NCT_AT = new RegExp(NCT_IN_TEXT.source, 'iuy');
 
 /**
  * Where an ID's eight digits stand: `nct` in any case and at most one separator before them, no
- * ASCII digit after. Written digits first (a lookbehind for the letters), V8's regex engine finds
- * these as fast as it finds any run of eight digits (where the eighth character is no digit it skips
- * eight at a time), while any search for `nct` in any case reads every character. And unlike a plain
- * `\d{8}` it leaves no candidate to our code on text without IDs (dates, phone numbers, other
- * registries' numbers, `NCT` + nine digits): that code runs cold in every frame, at about 0.3 µs a
- * candidate (bench/README.md, "the letters asked of the regex"). Only `test` and `lastIndex` are used:
- * no match object is made. What the ASCII regex cannot say (the neighbour before `nct`, neighbours
- * outside ASCII) is decided by {@link idWithDigitsAt}.
+ * ASCII digit after. The letters are a lookbehind, so the search itself looks for the digits: V8
+ * finds these as fast as any run of eight digits (where the eighth character is no digit it skips
+ * eight at a time), while a search that starts with `nct` in any case reads every character. Unlike
+ * a plain `\d{8}`, it leaves no candidate to our code on text without IDs (dates, phone numbers,
+ * other registries' numbers, `NCT` + nine digits); that code runs cold in every frame, at about
+ * 0.3 µs a candidate (bench/README.md, "the letters asked of the regex"). Only `test` and
+ * `lastIndex` are used: no match object is made. What this ASCII regex cannot say (the neighbour
+ * before `nct`, neighbours outside ASCII) is decided by {@link idWithDigitsAt}.
  */
 const ID_DIGITS = new RegExp(`(?<=nct${SEPARATOR}?)\\d{8}(?!\\d)`, 'gi');
 

@@ -64,8 +64,9 @@ describe('NCT grammar: IDs in running text', () => {
 
 describe('NCT grammar: the fast search finds what the grammar finds', () => {
   // findNctIds searches with an ASCII regex found from the digits and decides the rest by character
-  // codes; a plain search with the grammar regex is the reference. The alphabet is heavy in what matters: the letters in any case, digits, separators,
-  // letters and numerals of other scripts (`é`, `Ω`, Arabic-Indic `٣`, superscript `²`).
+  // codes; a plain search with the grammar regex is the reference. The alphabet is heavy in what
+  // matters: the letters in any case, digits, separators, letters and numerals of other scripts (`é`,
+  // `Ω`, Arabic-Indic `٣`, superscript `²`).
   const alphabet = [
     'n',
     'N',
