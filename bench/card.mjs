@@ -66,7 +66,8 @@ export async function benchCard(executablePath) {
           if (!box) continue;
           new MutationObserver(() => {
             if (!box.classList.contains('open')) return;
-            const id = document.querySelector('nct-ref[aria-expanded="true"]')?.getAttribute('data-nct-id');
+            // The mark's own text (a status chip inside it keeps its text in its shadow root).
+            const id = document.querySelector('nct-ref[aria-expanded="true"]')?.textContent;
             window.__afterPaint(() => window.__opened.push({ id, at: window.__now() }));
           }).observe(box, { attributes: true, attributeFilter: ['class'] });
         }
@@ -83,7 +84,7 @@ export async function benchCard(executablePath) {
     for (const id of IDS) {
       await page.mouse.move(1200, 880);
       await page.waitForTimeout(450);
-      await page.hover(`nct-ref[data-nct-id="${id}"]`);
+      await page.hover(`nct-ref:has-text("${id}")`);
       await page.waitForTimeout(SHOW_DELAY_MS + 250);
     }
     const hovers = await page.evaluate(() => window.__hovers);

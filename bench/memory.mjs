@@ -107,7 +107,7 @@ async function measure(executablePath, origin, withExtension) {
     // Load all 200 trials into the content script: the popup's way, one card per trial would be slow.
     for (let i = 0; i < TRIALS; i += 10) {
       await tab
-        .locator(`nct-ref[data-nct-id="${idOf(i)}"]`)
+        .locator(`nct-ref:has-text("${idOf(i)}")`)
         .first()
         .scrollIntoViewIfNeeded();
       await tab.waitForTimeout(60);
@@ -122,7 +122,7 @@ async function measure(executablePath, origin, withExtension) {
         // Focused from the page rather than with a Playwright locator, whose selector engine leaves
         // objects of its own (Attr wrappers) in the heap being measured.
         await tab.evaluate(
-          (id) => document.querySelector(`nct-ref[data-nct-id="${id}"]`)?.focus(),
+          (id) => [...document.querySelectorAll('nct-ref')].find((mark) => mark.textContent === id)?.focus(),
           idOf(i * 3),
         );
         await tab.waitForFunction(

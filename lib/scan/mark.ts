@@ -1,11 +1,13 @@
 /**
  * The marking contract (DESIGN.md, "Marked IDs in the page"): what a marked ID looks like in the
  * page, how a text node is wrapped, and how marks are taken away again. DOM only.
+ *
+ * The trial a mark stands for is kept here, in the extension's own map, not in the page: an attribute
+ * (DESIGN.md's `data-nct-id`) could be rewritten by the page to make a mark open another trial's card
+ * than the one its text or link names, and setting it on each of a page's thousands of marks costs
+ * about a tenth of marking them (bench/README.md, "the ID in the extension's own map").
  */
-import { parseNctId, type NctId, type NctMatch } from '../nct';
-
-/** Attribute carrying the canonical ID on every marked element (our wrappers and trial links). */
-export const NCT_ATTR = 'data-nct-id';
+import type { NctId, NctMatch } from '../nct';
 
 /**
  * Our wrapper is a custom element rather than a `span`: the page's own selectors (`p > span`,
@@ -14,7 +16,7 @@ export const NCT_ATTR = 'data-nct-id';
  */
 export const MARK_TAG = 'nct-ref';
 
-/** Set on links we marked, so that clean-up removes only what we added. */
+/** Set on links we marked, so that clean-up finds them (only those in {@link own} count). */
 const LINK_MARK_ATTR = 'data-nct-link';
 
 /**
@@ -24,11 +26,12 @@ const LINK_MARK_ATTR = 'data-nct-link';
 const MARK_STYLE = 'text-decoration: underline dotted; text-underline-offset: 0.18em; cursor: help;';
 
 /**
- * Our own marks and marked links, known by identity: a page can write `data-nct-id` on anything (or
- * define an element named like ours), but it cannot put an element into this set. Only these count
- * as trials: forged attributes open no card, send no request and add nothing to the badge.
+ * Our own marks and marked links, known by identity, with the trial each stands for: a page can write
+ * any attribute on anything (or define an element named like ours), but it cannot put an element into
+ * this map or change what it says. Only these count as trials: forged elements open no card, send no
+ * request and add nothing to the badge.
  */
-const own = new WeakSet<Element>();
+const own = new WeakMap<Element, NctId>();
 
 /** One of our own wrappers (not a page element that merely has our tag name). */
 export function isMark(node: Node): node is HTMLElement {
@@ -36,12 +39,13 @@ export function isMark(node: Node): node is HTMLElement {
 }
 
 /**
- * One prototype per document and kind, cloned for each ID: copying five attributes from a prototype
- * costs a fraction of setting them one by one (measured in bench/, ~2,000 marks a page).
+ * One prototype per document and kind, cloned for each ID: a clone shares its prototype's attributes,
+ * at a fraction of the cost of setting them one by one (measured in bench/, ~2,000 marks a page). Any
+ * attribute set on the clone afterwards would copy them all.
  */
 const prototypes = new WeakMap<Document, { focusable: HTMLElement; inert: HTMLElement }>();
 
-function createMark(doc: Document, id: NctId, focusable: boolean): HTMLElement {
+function createMark(doc: Document, focusable: boolean): HTMLElement {
   let proto = prototypes.get(doc);
   if (!proto) {
     const inert = doc.createElement(MARK_TAG);
@@ -55,9 +59,7 @@ function createMark(doc: Document, id: NctId, focusable: boolean): HTMLElement {
     proto = { focusable: withFocus, inert };
     prototypes.set(doc, proto);
   }
-  const el = (focusable ? proto.focusable : proto.inert).cloneNode() as HTMLElement;
-  el.setAttribute(NCT_ATTR, id);
-  return el;
+  return (focusable ? proto.focusable : proto.inert).cloneNode() as HTMLElement;
 }
 
 /**
@@ -84,10 +86,10 @@ export function wrapMatches(
     const idText = match.start > 0 ? text.splitText(match.start) : text;
     const idLength = match.end - match.start;
     const after = idText.length > idLength ? idText.splitText(idLength) : undefined;
-    const mark = createMark(doc, match.id, focusable);
+    const mark = createMark(doc, focusable);
     idText.replaceWith(mark);
     mark.append(idText);
-    own.add(mark);
+    own.set(mark, match.id);
     created?.push(mark);
     // A walker placed on the ID's own text continues after the mark, never inside it.
     if (i === matches.length - 1) last = after ?? idText;
@@ -97,14 +99,13 @@ export function wrapMatches(
 
 /** Marks a link that points at a trial record, without touching its text or its `href`. */
 export function markLink(link: HTMLAnchorElement, id: NctId): void {
-  link.setAttribute(NCT_ATTR, id);
   link.setAttribute(LINK_MARK_ATTR, '');
   // Enter follows the link, as always; a screen reader announces the key that opens the card instead.
   if (!link.hasAttribute(SHORTCUT_ATTR)) {
     link.setAttribute(SHORTCUT_ATTR, LINK_SHORTCUT);
     ownShortcuts.add(link);
   }
-  own.add(link);
+  own.set(link, id);
 }
 
 const SHORTCUT_ATTR = 'aria-keyshortcuts';
@@ -118,7 +119,6 @@ export function unmarkAll(root: ParentNode): void {
   for (const link of Array.from(root.querySelectorAll(`[${LINK_MARK_ATTR}]`))) {
     if (!own.has(link)) continue;
     own.delete(link);
-    link.removeAttribute(NCT_ATTR);
     link.removeAttribute(LINK_MARK_ATTR);
     if (ownShortcuts.has(link)) link.removeAttribute(SHORTCUT_ATTR);
     ownShortcuts.delete(link);
@@ -135,18 +135,17 @@ export function unwrap(mark: Element): void {
   parent.normalize();
 }
 
-/** The one reader of a mark's trial: the canonical ID it carries, or undefined for anything else. */
+/** The one reader of a mark's trial: the canonical ID of our mark or marked link, else undefined. */
 export function markedId(el: Element): NctId | undefined {
-  if (!own.has(el)) return undefined;
-  const value = el.getAttribute(NCT_ATTR);
-  return value === null ? undefined : parseNctId(value);
+  return own.get(el);
 }
 
-/** Every marked element under `root` (marks and marked links), in document order. */
+/** Every marked element under `root` (marks and marked links), in document order; of one trial if `id`. */
 export function marksIn(root: ParentNode, id?: NctId): HTMLElement[] {
-  // A canonical ID is `NCT` + 8 digits: safe inside an attribute selector.
-  const selector = id ? `[${NCT_ATTR}="${id}"]` : `[${NCT_ATTR}]`;
-  return Array.from(root.querySelectorAll<HTMLElement>(selector)).filter((el) => own.has(el));
+  return Array.from(root.querySelectorAll<HTMLElement>(`${MARK_TAG}, [${LINK_MARK_ATTR}]`)).filter((el) => {
+    const marked = own.get(el);
+    return marked !== undefined && (id === undefined || marked === id);
+  });
 }
 
 /** The element standing for a trial: a mark, a marked link, or a link around exactly one mark. */

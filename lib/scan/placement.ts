@@ -3,8 +3,8 @@
  * editable content, non-HTML content or our own UI; not as a second tab stop inside a link or button;
  * not twice inside a trial link that already names the trial. Runs only for text that holds an ID.
  */
-import { findNctIds, type NctMatch } from '../nct';
-import { MARK_TAG, NCT_ATTR } from './mark';
+import { findNctIds, type NctId, type NctMatch } from '../nct';
+import { MARK_TAG, markedId } from './mark';
 
 /** Where an ID must never be marked: code, form fields, non-HTML content, our own marks. */
 export const SKIP_TAGS = [
@@ -31,7 +31,7 @@ interface Placement {
   /** A mark here is its own tab stop (no interactive ancestor). */
   focusable: boolean;
   /** The ID of the trial link we sit in, if any. */
-  linkId: string | null;
+  linkId: NctId | null;
 }
 
 /** Where nothing above says otherwise: the document's root has no ancestor. */
@@ -79,7 +79,7 @@ function narrowedBy(el: Element, above: Placement, skipTags: ReadonlySet<string>
   if (skipTags.has(tag) || (editable !== null && editable !== 'false'))
     return { markable: false, focusable: above.focusable, linkId: above.linkId };
   if (tag === 'a' && el.hasAttribute('href'))
-    return { markable: true, focusable: false, linkId: el.getAttribute(NCT_ATTR) ?? above.linkId };
+    return { markable: true, focusable: false, linkId: markedId(el) ?? above.linkId };
   if (INTERACTIVE_TAGS.has(tag) || INTERACTIVE_ROLES.has(el.getAttribute('role') ?? ''))
     return above.focusable ? { markable: true, focusable: false, linkId: above.linkId } : above;
   return above;

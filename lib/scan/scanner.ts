@@ -12,7 +12,7 @@
  *   we just marked.
  */
 import { nctIdFromHref } from '../nct';
-import { MARK_TAG, NCT_ATTR, isMark, markLink, unmarkAll, unwrap, wrapMatches } from './mark';
+import { MARK_TAG, isMark, markLink, markedId, unmarkAll, unwrap, wrapMatches } from './mark';
 import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit, type PlacementMemo } from './placement';
@@ -128,10 +128,11 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   }
 
   function markLinks(root: Element): void {
-    const links = root.querySelectorAll<HTMLAnchorElement>(`${REGISTRY_LINKS}:not([${NCT_ATTR}])`);
+    const links = root.querySelectorAll<HTMLAnchorElement>(REGISTRY_LINKS);
     const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
     for (const link of [...self, ...Array.from(links)]) {
-      if (link.hasAttribute(NCT_ATTR)) continue;
+      // Already ours (asked of our own map: no attribute the page can write makes us skip a link).
+      if (markedId(link)) continue;
       // The memo holds an element below the link only if it holds the link (each entry was worked out
       // on a walk up through every ancestor not yet known).
       const linkWasKnown = placements.has(link);

@@ -66,17 +66,13 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     const page = await openPage('card.html');
     await page.locator('h1').click();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
-      'NCT05147467',
-    );
+    await expect(mark(page, 'NCT05147467')).toBeFocused();
     // Opened at once (the frame itself may take a moment the first time on a page).
     expect(await mark(page, 'NCT05147467').getAttribute('aria-expanded')).toBe('true');
     await expect(card(page)).toHaveCount(1);
     await page.keyboard.press('Escape');
     expect(await card(page).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
-      'NCT05147467',
-    );
+    await expect(mark(page, 'NCT05147467')).toBeFocused();
     await page.close();
   });
 
@@ -92,9 +88,7 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     expect(await focusInCard(page)).toBe(true);
     await page.keyboard.press('Escape');
     expect(await card(page).count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'))).toBe(
-      'NCT05147467',
-    );
+    await expect(mark(page, 'NCT05147467')).toBeFocused();
     await page.close();
   });
 

@@ -1,12 +1,13 @@
 import { expect, test } from './fixtures';
-import { SCREENSHOTS, card } from './helpers';
+import { SCREENSHOTS, card, mark } from './helpers';
+import { MARKED, marksAsSeen } from '../support/marks';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 
 async function hoverCard(page: Page, id: string): Promise<string> {
   await page.locator('h1').hover();
   await expect(card(page)).toHaveCount(0);
-  await page.locator(`nct-ref[data-nct-id="${id}"]`).hover();
+  await mark(page, id).hover();
   await card(page).locator('.title, .problem').first().waitFor({ timeout: 20_000 });
   return card(page).innerText();
 }
@@ -18,9 +19,7 @@ test.describe('trial data in Chromium (production build)', () => {
   }) => {
     const page = await openPage('sixty.html');
     // Only this page's requests: the first-run welcome page may have asked for its example trial.
-    const onPage = new Set(
-      await page.$$eval('[data-nct-id]', (els) => els.map((el) => el.getAttribute('data-nct-id'))),
-    );
+    const onPage = new Set((await page.$$eval(MARKED, marksAsSeen)).map((seen) => seen.split(':')[1]));
     const pageRequests = () => registry.idsPerRequest().filter((ids) => ids.some((id) => onPage.has(id)));
     await expect.poll(() => pageRequests().flat().length).toBe(61);
     expect(pageRequests().length).toBeLessThanOrEqual(2);
@@ -81,7 +80,7 @@ test.describe('fairness between tabs', () => {
     await expect.poll(() => registry.requests.length, { timeout: 10_000 }).toBeGreaterThan(5);
     const page = await openPage('card.html');
     const hoverStart = Date.now();
-    await page.locator('nct-ref[data-nct-id="NCT00184067"]').hover();
+    await mark(page, 'NCT00184067').hover();
     await expect(card(page).locator('.title')).toBeVisible({ timeout: 3000 });
     expect(Date.now() - hoverStart).toBeLessThan(3000);
     await flood.close();

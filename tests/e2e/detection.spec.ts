@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import type { Frame, Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
 import { DETECTION_PAGE_MARKS } from '../support/detection-page';
+import { MARKED, marksAsSeen } from '../support/marks';
+import { mark } from './helpers';
 
 let browser: ExtensionBrowser;
 let server: PageServer;
@@ -11,10 +13,7 @@ test.beforeEach(({ extension, server: pages }) => {
   server = pages;
 });
 
-const markedIds = (target: Page | Frame) =>
-  target.$$eval('[data-nct-id]', (els) =>
-    els.map((el) => `${el.localName}:${el.getAttribute('data-nct-id')}`),
-  );
+const markedIds = (target: Page | Frame) => target.$$eval(MARKED, marksAsSeen);
 
 async function openDetectionPage(): Promise<Page> {
   const page = await browser.context.newPage();
@@ -63,7 +62,7 @@ test.describe('detection in a real Chromium (production build)', () => {
 
   test('never touches editable content, form fields or scripts', async () => {
     const page = await openDetectionPage();
-    expect(await page.$$('#editor [data-nct-id], textarea [data-nct-id]')).toHaveLength(0);
+    expect(await page.$$('#editor nct-ref, #editor [data-nct-link], textarea nct-ref')).toHaveLength(0);
     expect(await page.inputValue('textarea')).toBe('NCT00000901');
     expect(await page.inputValue('input')).toBe('NCT00000902');
     // The editor still edits: typing lands in the page's own text.
@@ -78,7 +77,7 @@ test.describe('detection in a real Chromium (production build)', () => {
     );
     await page.locator('#probe nct-ref').waitFor();
     expect(await page.textContent('#editor')).toContain('Draft: NCT00000903 NCT00000905');
-    expect(await page.$$('#editor [data-nct-id]')).toHaveLength(0);
+    expect(await page.$$('#editor nct-ref, #editor [data-nct-link]')).toHaveLength(0);
     await page.close();
   });
 
@@ -86,8 +85,7 @@ test.describe('detection in a real Chromium (production build)', () => {
     const page = await openDetectionPage();
     await page.focus('body');
     await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-nct-id'));
-    expect(focused).toBe('NCT06056921');
+    expect(await page.$$eval(':focus', marksAsSeen)).toEqual(['nct-ref:NCT06056921']);
     await page.close();
   });
 
@@ -98,7 +96,7 @@ test.describe('detection in a real Chromium (production build)', () => {
       const el = document.getElementById('react-text');
       if (el) el.textContent = 'Re-rendered again NCT00000109';
     });
-    await page.waitForSelector('#react-text nct-ref[data-nct-id="NCT00000109"]');
+    await mark(page.locator('#react-text'), 'NCT00000109').waitFor();
     expect(await page.textContent('#react-text')).toBe('Re-rendered again NCT00000109');
     expect(await page.$$('#react-text nct-ref')).toHaveLength(1);
     await page.close();
@@ -119,11 +117,11 @@ test.describe('detection in a real Chromium (production build)', () => {
       document.body.append(table);
       (window as unknown as { rendered: Text }).rendered = text;
     });
-    await page.waitForSelector('#framework-cell nct-ref[data-nct-id="NCT00000110"]');
+    await mark(page.locator('#framework-cell'), 'NCT00000110').waitFor();
     await page.evaluate(() => {
       (window as unknown as { rendered: Text }).rendered.data = 'NCT00000109';
     });
-    await page.waitForSelector('#framework-cell nct-ref[data-nct-id="NCT00000109"]');
+    await mark(page.locator('#framework-cell'), 'NCT00000109').waitFor();
     // The old ID does not stay behind beside the new one.
     expect(await page.textContent('#framework-cell')).toBe('NCT00000109');
     expect(await page.$$('#framework-cell nct-ref')).toHaveLength(1);
@@ -145,7 +143,7 @@ test.describe('clean-up in a real Chromium', () => {
           (globalThis as unknown as Runtime).chrome.runtime.reload();
         })
         .catch(() => undefined);
-      await page.waitForFunction(() => document.querySelectorAll('[data-nct-id]').length === 0, undefined, {
+      await page.waitForFunction((marked) => document.querySelectorAll(marked).length === 0, MARKED, {
         timeout: 10_000,
       });
       const served = readFileSync(new URL('./pages/frame.html', import.meta.url), 'utf8');

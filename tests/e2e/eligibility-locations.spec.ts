@@ -1,5 +1,5 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card } from './helpers';
+import { SCREENSHOTS, card, mark } from './helpers';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
@@ -15,7 +15,7 @@ async function openCard(id: string): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${server.origin}/card.html`);
-  await page.locator(`nct-ref[data-nct-id="${id}"]`).hover();
+  await mark(page, id).hover();
   await card(page).locator('.title').waitFor();
   return page;
 }

@@ -1,4 +1,4 @@
-import { card as cardOf } from './helpers';
+import { card as cardOf, mark } from './helpers';
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { SCREENSHOTS } from './helpers';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -39,7 +39,7 @@ test.describe(`the full trial view in Chromium (production build; ${describeFixt
     needsRecords();
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/card.html`);
-    await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+    await mark(page, 'NCT05147467').hover();
     const card = cardOf(page);
     await card.locator('.title').waitFor();
     const [tab] = await Promise.all([
@@ -59,7 +59,7 @@ test.describe(`the full trial view in Chromium (production build; ${describeFixt
     needsRecords();
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/records.html`);
-    await page.locator('nct-ref[data-nct-id="NCT02513394"]').first().hover();
+    await mark(page, 'NCT02513394').first().hover();
     const card = cardOf(page);
     // The card's own answer carries only each reference's kind (the registry here cuts by `fields`).
     const count = card.locator('.what').getByRole('button', { name: '4 in PubMed' });

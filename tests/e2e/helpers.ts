@@ -5,8 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Frame, Page } from '@playwright/test';
+import type { Frame, Locator, Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
+import { MARKED, writtenAs } from '../support/marks';
 
 /** Screenshots for docs/ are written here by the specs. */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../../.tmp/screenshots');
@@ -45,8 +46,13 @@ export async function focusInCard(page: Page): Promise<boolean> {
   return hostFocused && inside;
 }
 
-/** The mark of a trial in the page's text. */
-export const mark = (page: Page, id: string) => page.locator(`nct-ref[data-nct-id="${id}"]`);
+/** The mark of a trial in the text of a page (or of a part of it), found by how its text writes the ID. */
+export const mark = (page: Page | Locator, id: string) =>
+  page.locator('nct-ref').filter({ hasText: writtenAs(id) });
+
+/** A registry link the extension marked, to the record of `id`. */
+export const markedLink = (page: Page | Locator, id: string) =>
+  page.locator(`a[data-nct-link][href*="${id}"]`);
 
 /**
  * The popup, opened as its own extension page for the tab of `page`. The extension has no "tabs"
@@ -85,6 +91,6 @@ export async function openPageIn(
   const page = await extension.context.newPage();
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${server.origin}/${name}`);
-  await page.locator('[data-nct-id]').first().waitFor();
+  await page.locator(MARKED).first().waitFor();
   return page;
 }

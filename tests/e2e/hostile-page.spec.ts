@@ -89,6 +89,33 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     await page.close();
   });
 
+  test('cannot point a marked ID or a marked link at another trial', async ({ openPage, registry }) => {
+    const page = await openPage('attacker.html');
+    const real = page.locator('#text nct-ref');
+    await expect(real).toHaveText('NCT05147467');
+    const before = registry.idsPerRequest().flat();
+    // The page writes another trial's ID on everything the extension marked (the attribute the marks
+    // used to carry, and any other it might read).
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('nct-ref, a[href]'))
+        el.setAttribute('data-nct-id', 'NCT00184067');
+    });
+    // Each opens the card of the trial it names.
+    for (const target of [real, page.locator('#link')]) {
+      await target.hover();
+      await expect(card(page)).toHaveAttribute('aria-label', /NCT05147467/);
+      await page.locator('h1').hover();
+      await expect(card(page)).toBeHidden();
+    }
+    expect(
+      registry
+        .idsPerRequest()
+        .flat()
+        .filter((id) => !before.includes(id)),
+    ).not.toContain('NCT00184067');
+    await page.close();
+  });
+
   test('cannot write or delete notes, or open tabs, through the card', async ({
     openPage,
     context,

@@ -1,5 +1,5 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card, setStorage, openPageIn } from './helpers';
+import { SCREENSHOTS, card, mark, setStorage, openPageIn } from './helpers';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,7 +24,7 @@ test.describe(`notes in Chromium (${describeFixtures()})`, () => {
     browser = await launchWithExtension({ userDataDir: profile, expectWelcome: true });
     await routeRegistry(browser.context);
     const page = await openPage('card.html');
-    await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+    await mark(page, 'NCT05147467').hover();
     await card(page).getByRole('button', { name: 'More' }).click();
     await card(page).getByRole('button', { name: 'Add a note' }).click();
     expect(await card(page).innerText()).toContain('Do not write anything that identifies a patient.');
@@ -34,7 +34,7 @@ test.describe(`notes in Chromium (${describeFixtures()})`, () => {
     await page.close();
 
     const other = await openPage('other.html');
-    await other.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+    await mark(other, 'NCT05147467').hover();
     await expect(card(other).locator('.note-flag')).toHaveText(/You have a note/);
     await card(other).getByRole('button', { name: 'More' }).click();
     await expect
@@ -48,7 +48,7 @@ test.describe(`notes in Chromium (${describeFixtures()})`, () => {
     try {
       await routeRegistry(browser.context);
       const again = await openPage('other.html');
-      await again.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+      await mark(again, 'NCT05147467').hover();
       await card(again).getByRole('button', { name: 'More' }).click();
       await expect
         .poll(() => card(again).locator('.notes').innerText())

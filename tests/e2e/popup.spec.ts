@@ -1,5 +1,6 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { SCREENSHOTS, card, openPopup, setStorage, openPageIn } from './helpers';
+import { SCREENSHOTS, card, mark, openPopup, setStorage, openPageIn } from './helpers';
+import { MARKED } from '../support/marks';
 import path from 'node:path';
 import { type ExtensionBrowser, type PageServer } from './harness';
 
@@ -57,9 +58,7 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
     await fullView.close();
     await popup.getByLabel('Show').selectOption('all');
     await items.filter({ hasText: 'NCT02513394' }).getByRole('button', { name: 'Show on page' }).click();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-nct-id')))
-      .toBe('NCT02513394');
+    await expect(mark(page, 'NCT02513394')).toBeFocused();
     await popup.close();
     await page.close();
   });
@@ -77,7 +76,7 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
     const page = await openPage('card.html');
     const popup = await openPopup(browser, page);
     await popup.getByLabel(/On for/).uncheck();
-    await expect.poll(() => page.locator('[data-nct-id]').count()).toBe(0);
+    await expect.poll(() => page.locator(MARKED).count()).toBe(0);
     await page.reload();
     // Once the page's content script answers the popup "off", it has read the setting and marked nothing.
     await popup.reload();
@@ -95,10 +94,12 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
     const page = await openPage('sixty.html');
     await expect.poll(() => page.locator('#sixty nct-chip').count(), { timeout: 10_000 }).toBe(60);
     expect(await page.locator('#below nct-chip').count()).toBe(0);
-    const chip = await page.locator('nct-ref[data-nct-id="NCT70000001"] nct-chip').evaluate((el) => ({
-      hidden: el.getAttribute('aria-hidden'),
-      text: el.shadowRoot?.textContent,
-    }));
+    const chip = await mark(page, 'NCT70000001')
+      .locator('nct-chip')
+      .evaluate((el) => ({
+        hidden: el.getAttribute('aria-hidden'),
+        text: el.shadowRoot?.textContent,
+      }));
     expect(chip).toEqual({ hidden: 'true', text: 'Recruiting' });
     expect(await page.locator('#sixty li').first().innerText()).not.toContain('Recruiting');
     await page.screenshot({
@@ -142,12 +143,12 @@ test.describe('first run and the card ⚙ in Chromium', () => {
 
   test('"Turn off on this site" from a card stops the extension on that site', async () => {
     const page = await openPage('other.html');
-    await page.locator('nct-ref[data-nct-id="NCT05147467"]').hover();
+    await mark(page, 'NCT05147467').hover();
     await card(page).getByRole('button', { name: 'Settings for this site' }).click();
     await card(page)
       .getByRole('button', { name: /^Turn off on / })
       .click();
-    await expect.poll(() => page.locator('[data-nct-id]').count()).toBe(0);
+    await expect.poll(() => page.locator(MARKED).count()).toBe(0);
     expect(await page.locator('iframe[title="Trial card"]').count()).toBe(0);
     const settings = await browser.serviceWorker.evaluate(async () => {
       type Storage = { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } };

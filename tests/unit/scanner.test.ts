@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
+import { markedId, marksIn } from '@/lib/scan/mark';
 import { createScanner, type Scanner } from '@/lib/scan/scanner';
 
 let scanner: Scanner | undefined;
@@ -9,8 +10,9 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
+/** The trial of each element the scanner marked under `root` (marks and links), in document order. */
 function marked(root: ParentNode = document.body): string[] {
-  return Array.from(root.querySelectorAll('[data-nct-id]')).map((el) => el.getAttribute('data-nct-id') ?? '');
+  return marksIn(root).map((el) => markedId(el) ?? '');
 }
 
 async function scanBody(html: string, options: Parameters<typeof createScanner>[1] = {}): Promise<Scanner> {
@@ -67,7 +69,7 @@ describe('scanner: marking', () => {
         '</section></main>',
     );
     const marks = Array.from(document.querySelectorAll('nct-ref'));
-    const summary = marks.map((m) => `${m.getAttribute('data-nct-id')}:${m.hasAttribute('tabindex')}`);
+    const summary = marks.map((m) => `${markedId(m)}:${m.hasAttribute('tabindex')}`);
     // Not A's tab stop (inside a button role), not C (editable), not E again (its link names it).
     expect(summary).toEqual([
       'NCT00000001:false',
@@ -113,7 +115,7 @@ describe('scanner: marking', () => {
   it('marks a link to a registry record even when its text is not an ID', async () => {
     await scanBody('<a href="https://clinicaltrials.gov/study/NCT06056921?tab=table">the CAR-T trial</a>');
     const link = document.querySelector('a') as HTMLAnchorElement;
-    expect(link.getAttribute('data-nct-id')).toBe('NCT06056921');
+    expect(markedId(link)).toBe('NCT06056921');
     expect(link.textContent).toBe('the CAR-T trial');
     expect(link.getAttribute('href')).toBe('https://clinicaltrials.gov/study/NCT06056921?tab=table');
   });
