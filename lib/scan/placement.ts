@@ -88,13 +88,16 @@ function narrowedBy(el: Element, above: Placement, skipTags: ReadonlySet<string>
 /** An ID-bearing text node found by the walk, to be wrapped at the end of the slice. */
 export interface Hit {
   text: Text;
+  /** The text's length when it was read: a text wrapped since is shorter (or inside our mark). */
+  length: number;
   matches: readonly NctMatch[];
   focusable: boolean;
 }
 
 /** The IDs in `text` that may be marked where it stands, or undefined when there are none. */
 export function findHitIn(text: Text, skipTags: ReadonlySet<string>, memo?: PlacementMemo): Hit | undefined {
-  const matches = findNctIds(text.data);
+  const data = text.data;
+  const matches = findNctIds(data);
   if (matches.length === 0) return undefined;
   // Read only for text that holds an ID: one DOM read for each of a page's thousands of text nodes adds
   // up (bench/README.md, "walk against wrap").
@@ -105,5 +108,7 @@ export function findHitIn(text: Text, skipTags: ReadonlySet<string>, memo?: Plac
   // A trial link we marked already names its trial; its own text naming the same trial is not a
   // second mark.
   const markable = where.linkId ? matches.filter((m) => m.id !== where.linkId) : matches;
-  return markable.length > 0 ? { text, matches: markable, focusable: where.focusable } : undefined;
+  return markable.length > 0
+    ? { text, length: data.length, matches: markable, focusable: where.focusable }
+    : undefined;
 }

@@ -5,7 +5,8 @@
  * - A plain TreeWalker over text nodes is the cheapest walk there is (see bench/); the expensive checks
  *   (is this inside a script, an input, an editor?) run only for the rare text nodes that hold an ID.
  * - Work runs in slices of a few milliseconds and yields between them, so a 2.5 MB page with 2,000 IDs
- *   never blocks the page for a long task (> 50 ms).
+ *   never blocks the page for a long task (> 50 ms). Each slice fills its time (walk, then the wraps of
+ *   what the walk found): after each yield the page renders, and the next slice's changes cost more.
  * - Mutations are handled by scanning only the nodes that were added or changed, so the cost follows
  *   what the page added, not the size of the page.
  * - Our own DOM changes are taken out of the observer's queue as they happen, so we never rescan what
@@ -49,10 +50,17 @@ export interface Scanner {
 }
 
 /**
- * Hits collected per slice at most: wrapping costs a few microseconds each and happens after the
- * walk's deadline, so this bounds how far a slice can overrun it.
+ * IDs wrapped in one slice at most, whatever the clock says: a bound on a slice where wrapping is far
+ * slower than the page's wraps so far suggest.
  */
-const MAX_HITS_PER_SLICE = 256;
+const MAX_IDS_PER_SLICE = 1024;
+/**
+ * What wrapping one ID is taken to cost (ms) until this page has wrapped enough to tell: about twice
+ * what it costs on the bench pages (bench/README.md, "slices that fill their time").
+ */
+const FIRST_WRAP_MS_PER_ID = 0.01;
+/** IDs a slice must have wrapped for its time per ID to be the next slices' estimate. */
+const WRAPS_TO_MEASURE = 64;
 /** How many text nodes to walk between clock reads (reading the clock per node costs more than the walk). */
 const NODES_PER_CLOCK_CHECK = 64;
 
@@ -81,6 +89,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   let batch: Promise<void> | undefined;
   let walk: { root: Node; walker: TreeWalker } | undefined;
   let marks = 0;
+  /** What wrapping an ID has cost on this page (ms), so that a slice leaves room for its wraps. */
+  let wrapMsPerId = FIRST_WRAP_MS_PER_ID;
   let running: Promise<void> | undefined;
   let observer: MutationObserver | undefined;
   let destroyed = false;
@@ -106,14 +116,12 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   function wrapHits(hits: Hit[], walkerAt: Node | null): Node | null {
     let resume = walkerAt;
     const created: HTMLElement[] = [];
-    // A text the page changed inside content it added in the same batch is queued twice (as a changed
-    // text and inside the added element): its second hit would split text that is no longer there.
-    const wrapped = new Set<Text>();
+    const started = performance.now();
+    const marksBefore = marks;
     quietly(() => {
       for (let i = hits.length - 1; i >= 0; i--) {
         const hit = hits[i];
-        if (!hit || wrapped.has(hit.text)) continue;
-        wrapped.add(hit.text);
+        if (!hit || wrappedSinceFound(hit)) continue;
         const room = maxMarks - marks;
         if (room <= 0) break;
         const matches = hit.matches.length > room ? hit.matches.slice(0, room) : hit.matches;
@@ -122,9 +130,22 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         marks += matches.length;
       }
     });
+    const made = marks - marksBefore;
+    if (made >= WRAPS_TO_MEASURE) wrapMsPerId = (performance.now() - started) / made;
     hits.length = 0;
     if (created.length > 0) options.onMarked?.(created);
     return resume;
+  }
+
+  /**
+   * A text the page changed inside content it added in the same batch is queued twice (as a changed
+   * text and inside the added element), so found twice: once one hit is wrapped, the text is shorter or
+   * inside our mark, and the other hit's offsets no longer hold. (Not a set of wrapped texts: hashing
+   * each of a page's thousands of text nodes costs about a millisecond, bench/README.md.)
+   */
+  function wrappedSinceFound(hit: Hit): boolean {
+    const parent = hit.text.parentNode;
+    return hit.text.length !== hit.length || (parent !== null && isMark(parent));
   }
 
   function markLinks(root: Element): void {
@@ -162,7 +183,21 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   }
 
   function walkUntil(deadline: number, hits: Hit[]): boolean {
+    /** IDs found in this slice: they are wrapped at its end, within its time. */
+    let ids = 0;
     let sinceClockCheck = 0;
+    /** Takes what one text node gave; true when the slice ends here. */
+    const full = (hit: Hit | undefined): boolean => {
+      if (hit) {
+        hits.push(hit);
+        ids += hit.matches.length;
+        if (ids >= MAX_IDS_PER_SLICE) return true;
+      }
+      if (++sinceClockCheck < NODES_PER_CLOCK_CHECK) return false;
+      sinceClockCheck = 0;
+      // Time is up once the wraps of what was found would fill what is left of the slice.
+      return performance.now() + ids * wrapMsPerId >= deadline;
+    };
     for (;;) {
       if (destroyed || capReached()) {
         clearQueue();
@@ -177,8 +212,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         }
         if (!next.isConnected || (next.parentNode && isMark(next.parentNode))) continue;
         if (next.nodeType === Node.TEXT_NODE) {
-          const hit = findHit(next as Text);
-          if (hit) hits.push(hit);
+          if (full(findHit(next as Text))) return false;
           continue;
         }
         if (next.nodeType !== Node.ELEMENT_NODE && next.nodeType !== Node.DOCUMENT_NODE) continue;
@@ -206,12 +240,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
           walk = undefined;
           break;
         }
-        const hit = findHit(node as Text);
-        if (hit && hits.push(hit) >= MAX_HITS_PER_SLICE) return false;
-        if (++sinceClockCheck >= NODES_PER_CLOCK_CHECK) {
-          sinceClockCheck = 0;
-          if (performance.now() >= deadline) return false;
-        }
+        if (full(findHit(node as Text))) return false;
       }
     }
   }

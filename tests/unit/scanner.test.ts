@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markedId, marksIn } from '@/lib/scan/mark';
 import { createScanner, type Scanner } from '@/lib/scan/scanner';
 
 let scanner: Scanner | undefined;
 afterEach(() => {
+  vi.restoreAllMocks();
   scanner?.destroy();
   scanner = undefined;
   document.body.innerHTML = '';
@@ -162,6 +163,32 @@ describe('scanner: marking', () => {
     expect(marked()).toHaveLength(400);
     expect(yields).toBeGreaterThan(3);
   });
+
+  it('fills each slice with as many IDs as its time has room to wrap, 1,024 at most', async () => {
+    // The clock stands still: walking costs nothing, and so (once measured) does wrapping. The first
+    // slice goes by the first estimate of a wrap's cost; the next ones only by the cap.
+    vi.spyOn(performance, 'now').mockReturnValue(1000);
+    const perSlice: number[] = [];
+    let before = 0;
+    const s = createScanner(document, {
+      yieldToPage: () => {
+        perSlice.push(s.markCount - before);
+        before = s.markCount;
+        return Promise.resolve();
+      },
+    });
+    scanner = s;
+    document.body.innerHTML = Array.from(
+      { length: 3000 },
+      (_, i) => `<p>NCT${String(i).padStart(8, '0')}</p>`,
+    ).join('');
+    await s.scan(document.body);
+    perSlice.push(s.markCount - before);
+    expect(perSlice[0]).toBeGreaterThanOrEqual(512);
+    expect(perSlice[0]).toBeLessThan(1024);
+    const first = perSlice[0] ?? 0;
+    expect(perSlice).toEqual([first, 1024, 1024, 3000 - first - 2048]);
+  });
 });
 
 describe('scanner: following the page', () => {
@@ -189,18 +216,25 @@ describe('scanner: following the page', () => {
     expect(marked()).toEqual(['NCT00000001', 'NCT06056921']);
   });
 
-  it('marks once a text that changed inside content added in the same batch', async () => {
-    const s = await scanBody('<main></main>');
-    s.observe(document.body);
-    const added = document.createElement('p');
-    added.textContent = 'loading…';
-    document.querySelector('main')?.append(added);
-    // The same text node reaches the scanner twice: changed, and inside the added paragraph.
-    (added.firstChild as Text).data = 'Trial NCT06056921 and NCT01234567';
-    await settle();
-    expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
-    expect(added.textContent).toBe('Trial NCT06056921 and NCT01234567');
-  });
+  it.each([
+    ['IDs within other text', 'Trial NCT06056921 and NCT01234567', ['NCT06056921', 'NCT01234567']],
+    // Wrapped whole, the text keeps its length: it is the mark's now.
+    ['exactly one ID', 'NCT06056921', ['NCT06056921']],
+  ])(
+    'marks once a text that changed inside content added in the same batch: %s',
+    async (_name, text, ids) => {
+      const s = await scanBody('<main></main>');
+      s.observe(document.body);
+      const added = document.createElement('p');
+      added.textContent = 'loading…';
+      document.querySelector('main')?.append(added);
+      // The same text node reaches the scanner twice: changed, and inside the added paragraph.
+      (added.firstChild as Text).data = text;
+      await settle();
+      expect(marked()).toEqual(ids);
+      expect(added.textContent).toBe(text);
+    },
+  );
 
   it('marks text that changes into an ID', async () => {
     const s = await scanBody('<p id="p">loading…</p>');
