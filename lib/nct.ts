@@ -167,8 +167,19 @@ export function findNctIds(text: string): readonly NctMatch[] {
 }
 
 const REGISTRY_HOST = /(^|\.)clinicaltrials\.gov$/i;
-/** Record pages: `/study/NCT…`, `/ct2/show/NCT…`, `/show/NCT…`, `/ct2/show/record/NCT…`. */
-const RECORD_PATH = /^\/(?:study|(?:ct2\/)?show(?:\/record)?)\/([^/?#]+)\/?$/i;
+/** Where record pages are: `/study/NCT…`, `/ct2/show/NCT…`, `/show/NCT…`, `/ct2/show/record/NCT…`. */
+const RECORD_DIRS = String.raw`\/(?:study|(?:ct2\/)?show(?:\/record)?)\/`;
+/** A record page's path, its last segment the ID (any way it is written, percent-encoded or not). */
+const RECORD_PATH = new RegExp(String.raw`^${RECORD_DIRS}([^/?#]+)\/?$`, 'i');
+/**
+ * The usual registry link, as a link's `href` gives it (the browser's serialisation: scheme and host in
+ * lower case), naming its record by the canonical ID: read without parsing the URL, which costs a few
+ * microseconds a link (bench/README.md). Anything else (a user name or another case in the host,
+ * another spelling of the ID, a search) goes the long way, which decides the same for these.
+ */
+const CANONICAL_RECORD_URL = new RegExp(
+  String.raw`^https?:\/\/(?:[a-z0-9-]+\.)*clinicaltrials\.gov(?::\d+)?${RECORD_DIRS}(NCT\d{8})\/?(?:[?#]|$)`,
+);
 /** Search parameters whose value, when it is exactly one ID, names that single trial. */
 const ID_PARAMS = ['term', 'id'] as const;
 
@@ -178,6 +189,8 @@ const ID_PARAMS = ['term', 'id'] as const;
  * (`?cond=…`, `?term=cancer`) name no single trial and give `undefined`.
  */
 export function nctIdFromHref(href: string): NctId | undefined {
+  const canonical = CANONICAL_RECORD_URL.exec(href)?.[1];
+  if (canonical) return canonical as NctId;
   let url: URL;
   try {
     url = new URL(href);

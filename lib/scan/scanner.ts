@@ -12,7 +12,7 @@
  * - Our own DOM changes are taken out of the observer's queue as they happen, so we never rescan what
  *   we just marked.
  */
-import { nctIdFromHref } from '../nct';
+import { nctIdFromHref, type NctId } from '../nct';
 import { MARK_TAG, isMark, markLink, markedId, unmarkAll, unwrap, wrapMatches } from './mark';
 import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
@@ -148,24 +148,25 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     return hit.text.length !== hit.length || (parent !== null && isMark(parent));
   }
 
+  /** Marks the registry links in `root` (and `root` itself), all at once. */
   function markLinks(root: Element): void {
-    const links = root.querySelectorAll<HTMLAnchorElement>(REGISTRY_LINKS);
-    const self = root.localName === 'a' ? [root as HTMLAnchorElement] : [];
-    for (const link of [...self, ...Array.from(links)]) {
+    const candidates = Array.from(root.querySelectorAll<HTMLAnchorElement>(REGISTRY_LINKS));
+    if (root.localName === 'a') candidates.unshift(root as HTMLAnchorElement);
+    const links: HTMLAnchorElement[] = [];
+    const ids: NctId[] = [];
+    for (const link of candidates) {
       // Already ours (asked of our own map: no attribute the page can write makes us skip a link).
       if (markedId(link)) continue;
-      // The memo holds an element below the link only if it holds the link (each entry was worked out
-      // on a walk up through every ancestor not yet known).
-      const linkWasKnown = placements.has(link);
-      if (!placementOf(link, skipTags, placements).markable) continue;
       const id = nctIdFromHref(link.href);
-      if (!id) continue;
-      quietly(() => markLink(link, id));
-      // Text inside the link now sits in a trial link; its ancestors' placements still hold.
-      if (linkWasKnown) placements.clear();
-      else placements.delete(link);
-      options.onMarked?.([link]);
+      if (!id || !placementOf(link, skipTags, placements).markable) continue;
+      links.push(link);
+      ids.push(id);
     }
+    if (links.length === 0) return;
+    quietly(() => links.forEach((link, i) => markLink(link, ids[i] as NctId)));
+    // Text inside these links now sits in trial links, which the placements worked out so far do not say.
+    placements.clear();
+    options.onMarked?.(links);
   }
 
   /** Works through the queue until the deadline. Returns true when there is nothing left to do. */

@@ -204,6 +204,17 @@ describe('NCT grammar: links to the registry', () => {
     ['https://notclinicaltrials.gov/study/NCT01234567', undefined],
     ['javascript:alert(1)//clinicaltrials.gov/study/NCT01234567', undefined],
     ['not a url', undefined],
+    // Read without parsing only where that decides the same as parsing.
+    ['https://clinicaltrials.gov:8443/study/NCT01234567', 'NCT01234567'],
+    ['https://reader@clinicaltrials.gov/study/NCT01234567', 'NCT01234567'],
+    ['https://clinicaltrials.gov@evil.example/study/NCT01234567', undefined],
+    ['https://clinicaltrials.gov.evil.example/study/NCT01234567', undefined],
+    ['HTTPS://ClinicalTrials.GOV/study/NCT01234567', 'NCT01234567'],
+    ['https://clinicaltrials.gov/study/NCT01234567/..', undefined],
+    ['https://clinicaltrials.gov/study/NCT01234567%2F', undefined],
+    ['https://clinicaltrials.gov/study/NCT01234567/extra', undefined],
+    ['https://clinicaltrials.gov/study/NCT012345678', undefined],
+    ['https://clinicaltrials.gov/studyNCT01234567', undefined],
   ];
   it.each(cases)('%s → %s', (href, id) => {
     expect(nctIdFromHref(href)).toBe(id);
