@@ -89,6 +89,8 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   let batch: Promise<void> | undefined;
   let walk: { root: Node; walker: TreeWalker } | undefined;
   let marks = 0;
+  /** Whether this slice took a text from the queue: it may be found twice (see wrappedSinceFound). */
+  let sliceTookText = false;
   /** What wrapping an ID has cost on this page (ms), so that a slice leaves room for its wraps. */
   let wrapMsPerId = FIRST_WRAP_MS_PER_ID;
   let running: Promise<void> | undefined;
@@ -121,7 +123,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     quietly(() => {
       for (let i = hits.length - 1; i >= 0; i--) {
         const hit = hits[i];
-        if (!hit || wrappedSinceFound(hit)) continue;
+        if (!hit || (sliceTookText && wrappedSinceFound(hit))) continue;
         const room = maxMarks - marks;
         if (room <= 0) break;
         const matches = hit.matches.length > room ? hit.matches.slice(0, room) : hit.matches;
@@ -130,6 +132,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         marks += matches.length;
       }
     });
+    sliceTookText = false;
     const made = marks - marksBefore;
     if (made >= WRAPS_TO_MEASURE) wrapMsPerId = (performance.now() - started) / made;
     hits.length = 0;
@@ -213,6 +216,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         }
         if (!next.isConnected || (next.parentNode && isMark(next.parentNode))) continue;
         if (next.nodeType === Node.TEXT_NODE) {
+          sliceTookText = true;
           if (full(findHit(next as Text))) return false;
           continue;
         }
