@@ -30,19 +30,23 @@ const SEPARATOR = `[${SEPARATORS.replace('-', '\\-')}]`;
 const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, (char) => char.charCodeAt(0)));
 
 /**
- * The grammar as one regex, and the definition of what is an ID in text. Not an ID when a letter or
- * digit stands directly before `NCT` (`XNCT01234567`, other registries' prefixes) or a digit directly
- * after the eight digits (`NCT123456789`). A letter after the digits is allowed: it is how IDs end up
+ * The grammar as one regex (its source, for the flags `iu`), and the definition of what is an ID in
+ * text. Not an ID when a letter or digit stands directly before `NCT` (`XNCT01234567`, other
+ * registries' prefixes) or a digit directly after the eight digits (`NCT123456789`). A letter after the digits is allowed: it is how IDs end up
  * glued to words in extracted PDF text ("NCT01234567and").
  *
  * Searching text with it is slow, so {@link findNctIds} searches with {@link ID_DIGITS} (the ASCII part
  * of the grammar, found from the digits) and decides the rest by character codes; tests check that
  * both find the same.
  */
-export const NCT_IN_TEXT = new RegExp(`(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`, 'iu');
+export const NCT_IN_TEXT_SOURCE = `(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`;
 
-/** The grammar tried at one position only (sticky). */
-const NCT_AT = new RegExp(NCT_IN_TEXT.source, 'iuy');
+/**
+ * The grammar tried at one position only (sticky), made on first need: only text with a non-ASCII
+ * neighbour asks it, and building a regex with Unicode classes costs 0.3–0.6 ms (in Node), which every
+ * frame of every page would otherwise pay when the eager detector loads.
+ */
+let grammarAt: RegExp | undefined;
 
 /**
  * Where an ID's eight digits stand: `nct` in any case and at most one separator before them, no
@@ -78,8 +82,9 @@ function idWithDigitsAt(text: string, digitsAt: number): NctMatch | undefined {
     return undefined;
   // A letter or numeral of another script before the ID, or a numeral after it, is not an ID.
   if (before > 0x7f || text.charCodeAt(end) > 0x7f) {
-    NCT_AT.lastIndex = start;
-    if (!NCT_AT.test(text)) return undefined;
+    grammarAt ??= new RegExp(NCT_IN_TEXT_SOURCE, 'iuy');
+    grammarAt.lastIndex = start;
+    if (!grammarAt.test(text)) return undefined;
   }
   return { id: `NCT${text.slice(digitsAt, end)}`, start, end };
 }
@@ -168,17 +173,19 @@ export function findNctIds(text: string): readonly NctMatch[] {
 
 const REGISTRY_HOST = /(^|\.)clinicaltrials\.gov$/i;
 /** Where record pages are: `/study/NCT…`, `/ct2/show/NCT…`, `/show/NCT…`, `/ct2/show/record/NCT…`. */
-const RECORD_DIRS = String.raw`\/(?:study|(?:ct2\/)?show(?:\/record)?)\/`;
+const RECORD_DIRS = '\\/(?:study|(?:ct2\\/)?show(?:\\/record)?)\\/';
+// The regexes below are marked pure so that a bundle without links (the eager detector, which runs in
+// every frame) leaves them out rather than building them.
 /** A record page's path, its last segment the ID (any way it is written, percent-encoded or not). */
-const RECORD_PATH = new RegExp(String.raw`^${RECORD_DIRS}([^/?#]+)\/?$`, 'i');
+const RECORD_PATH = /* @__PURE__ */ new RegExp(`^${RECORD_DIRS}([^/?#]+)\\/?$`, 'i');
 /**
  * The usual registry link, as a link's `href` gives it (the browser's serialisation: scheme and host in
  * lower case), naming its record by the canonical ID: read without parsing the URL, which costs a few
  * microseconds a link (bench/README.md). Anything else (a user name or another case in the host,
  * another spelling of the ID, a search) goes the long way, which decides the same for these.
  */
-const CANONICAL_RECORD_URL = new RegExp(
-  String.raw`^https?:\/\/(?:[a-z0-9-]+\.)*clinicaltrials\.gov(?::\d+)?${RECORD_DIRS}(NCT\d{8})\/?(?:[?#]|$)`,
+const CANONICAL_RECORD_URL = /* @__PURE__ */ new RegExp(
+  `^https?:\\/\\/(?:[a-z0-9-]+\\.)*clinicaltrials\\.gov(?::\\d+)?${RECORD_DIRS}(NCT\\d{8})\\/?(?:[?#]|$)`,
 );
 /** Search parameters whose value, when it is exactly one ID, names that single trial. */
 const ID_PARAMS = ['term', 'id'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  NCT_IN_TEXT,
+  NCT_IN_TEXT_SOURCE,
   findNctIds,
   hasNctId,
   idSignIn,
@@ -109,7 +109,7 @@ describe('NCT grammar: the fast search finds what the grammar finds', () => {
     }
   }
   const reference = (text: string) =>
-    Array.from(text.matchAll(new RegExp(NCT_IN_TEXT.source, 'giu')), (m) => ({
+    Array.from(text.matchAll(new RegExp(NCT_IN_TEXT_SOURCE, 'giu')), (m) => ({
       id: `NCT${m[1]}`,
       start: m.index,
       end: m.index + m[0].length,
