@@ -6,6 +6,7 @@
 import type { Page } from '@playwright/test';
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { card, cardDocument, mark, setStorage } from './helpers';
+import type { RegistryLog } from './registry';
 
 const NOTE = 'Pt J.D. (MRN 4471) 54F, screening Tuesday';
 const HOME = 'Denver, Colorado, United States of America';
@@ -14,6 +15,12 @@ const seen = (page: Page) =>
   page.evaluate(() => (window as unknown as { __seen: { keys: string[]; messages: string[] } }).__seen);
 const collect = (page: Page) =>
   page.evaluate(() => (window as unknown as { __collect(): string }).__collect());
+/** The IDs the registry was asked for since `before` (its `idsPerRequest().flat()` then). */
+const askedSince = (registry: RegistryLog, before: string[]) =>
+  registry
+    .idsPerRequest()
+    .flat()
+    .filter((id) => !before.includes(id));
 
 test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
   needsRecords();
@@ -80,22 +87,17 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     await page.locator('#forged span').press('Enter');
     await page.locator('h1').hover();
     await expect.poll(() => page.locator('iframe[title="Trial card"]').count()).toBe(0);
-    expect(
-      registry
-        .idsPerRequest()
-        .flat()
-        .filter((id) => !before.includes(id)),
-    ).not.toContain('NCT00184067');
+    expect(askedSince(registry, before)).not.toContain('NCT00184067');
     await page.close();
   });
 
   test('cannot point a marked ID or a marked link at another trial', async ({ openPage, registry }) => {
     const page = await openPage('attacker.html');
-    const real = page.locator('#text nct-ref');
-    await expect(real).toHaveText('NCT05147467');
+    const real = mark(page, 'NCT05147467');
+    await expect(real).toHaveCount(1);
     const before = registry.idsPerRequest().flat();
-    // The page writes another trial's ID on everything the extension marked (the attribute the marks
-    // used to carry, and any other it might read).
+    // The page writes another trial's ID on everything the extension marked, in the attribute the marks
+    // used to carry.
     await page.evaluate(() => {
       for (const el of document.querySelectorAll('nct-ref, a[href]'))
         el.setAttribute('data-nct-id', 'NCT00184067');
@@ -107,12 +109,7 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
       await page.locator('h1').hover();
       await expect(card(page)).toBeHidden();
     }
-    expect(
-      registry
-        .idsPerRequest()
-        .flat()
-        .filter((id) => !before.includes(id)),
-    ).not.toContain('NCT00184067');
+    expect(askedSince(registry, before)).not.toContain('NCT00184067');
     await page.close();
   });
 
