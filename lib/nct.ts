@@ -32,8 +32,8 @@ const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, (char) => char.charCodeAt
 /**
  * The grammar as one regex (its source, for the flags `iu`), and the definition of what is an ID in
  * text. Not an ID when a letter or digit stands directly before `NCT` (`XNCT01234567`, other
- * registries' prefixes) or a digit directly after the eight digits (`NCT123456789`). A letter after the digits is allowed: it is how IDs end up
- * glued to words in extracted PDF text ("NCT01234567and").
+ * registries' prefixes) or a digit directly after the eight digits (`NCT123456789`). A letter after
+ * the digits is allowed: it is how IDs end up glued to words in extracted PDF text ("NCT01234567and").
  *
  * Searching text with it is slow, so {@link findNctIds} searches with {@link ID_DIGITS} (the ASCII part
  * of the grammar, found from the digits) and decides the rest by character codes; tests check that
@@ -71,8 +71,8 @@ const MIN_ID_LENGTH = 11;
  * The ID whose eight digits {@link ID_DIGITS} found at `digitsAt` in `text`, if the rest of the
  * grammar agrees: no ASCII letter or digit before `nct`, decided by character code (`code | 0x20` is an
  * ASCII letter's lower case, and some other code for anything else; out of range, `charCodeAt` is
- * NaN: no neighbour). Where a neighbour is not ASCII (rare) the grammar itself decides: its Unicode
- * classes take about half a millisecond to compile in every frame that would run it.
+ * NaN: no neighbour). Where a neighbour is not ASCII (rare) the grammar itself decides
+ * ({@link grammarAt}).
  */
 function idWithDigitsAt(text: string, digitsAt: number): NctMatch | undefined {
   const start = digitsAt - (SEPARATOR_CODES.has(text.charCodeAt(digitsAt - 1)) ? 4 : 3);
