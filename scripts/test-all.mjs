@@ -5,6 +5,7 @@
 // on a line, as CI expects.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 const results = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -86,7 +87,7 @@ await Promise.all([
   })(),
 ]);
 
-/** Adds a runner's counts; a suite that failed without a failing test (it did not load) still fails. */
+/** Adds a runner's counts; a runner that failed with no failure in its report (an unhandled error) still fails. */
 function count(name, ok, read) {
   try {
     const { passed, failed, skipped, failedNames } = read();
@@ -96,7 +97,7 @@ function count(name, ok, read) {
     failures.push(...failedNames);
     if (!ok && failed === 0) {
       results.failed++;
-      failures.push(`${name} failed to run`);
+      failures.push(`${name} failed with no failing test named (see its output above)`);
     }
   } catch (error) {
     results.failed++;
@@ -107,9 +108,13 @@ function count(name, ok, read) {
 // Vitest's own JSON report gives exact per-test counts for its projects.
 count('vitest', suites.vitest, () => {
   const json = JSON.parse(readFileSync(vitestReport, 'utf8'));
-  const broken = json.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0);
+  // A file can fail with none of its tests failing: it did not load, or a hook (say, the one closing
+  // a browser) failed. Each counts once, named with the error's first line.
+  const broken = json.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((t) => t.status === 'failed'),
+  );
   const failedNames = [
-    ...broken.map((f) => `load ${f.name}`),
+    ...broken.map((f) => `${path.relative('.', f.name)}: ${f.message?.split('\n')[0] || 'failed'}`),
     ...json.testResults.flatMap((f) =>
       f.assertionResults
         .filter((t) => t.status === 'failed')

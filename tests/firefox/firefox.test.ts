@@ -186,3 +186,17 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     // request went anywhere but clinicaltrials.gov (the only host it forwards).
   });
 });
+
+describe('the Firefox harness', () => {
+  it('ends the run when Firefox hangs on quitting: it is killed after a bounded wait', async () => {
+    const session = await launchFirefox();
+    const firefoxProcess = session.browser.process();
+    if (!firefoxProcess?.pid) throw new Error('puppeteer started no Firefox process of its own');
+    const exited = new Promise((resolve) => firefoxProcess.once('exit', resolve));
+    // A stopped Firefox never answers `browser.close`, as a Firefox stuck in its shutdown does not.
+    process.kill(firefoxProcess.pid, 'SIGSTOP');
+    expect(await session.close(1_000)).toBe(true);
+    await exited;
+    expect(firefoxProcess.signalCode).toBe('SIGKILL');
+  });
+});

@@ -35,7 +35,37 @@ const listen = (server: net.Server) =>
   new Promise<number>((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
   );
-const close = (server: net.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+/** Closes a server and, at once, every connection still open to it (a tunnel, a kept-alive socket). */
+const close = (server: http.Server) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+
+/** How long Firefox may take to quit before it is killed. */
+const FIREFOX_QUIT_MS = 10_000;
+
+/**
+ * Quits Firefox, and kills it if it has not quit in time; resolves to whether it had to be killed.
+ * Firefox's shutdown can wait on its own services, and puppeteer's `browser.close()` then never
+ * resolves (seen in CI: the suite's closing hook waited out its 120 s with every test passed). A test
+ * run must end, so the process is killed, and the run says so.
+ */
+async function closeOrKill(browser: Browser, quitMs = FIREFOX_QUIT_MS): Promise<boolean> {
+  const firefox = browser.process();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    browser.close().catch(() => undefined),
+    new Promise((resolve) => (timer = setTimeout(resolve, quitMs))),
+  ]);
+  clearTimeout(timer);
+  const running = !!firefox && firefox.exitCode === null && firefox.signalCode === null;
+  if (running) {
+    console.warn(`Firefox did not quit within ${quitMs} ms: killing it (pid ${firefox.pid}).`);
+    firefox.kill('SIGKILL');
+  }
+  return running;
+}
 
 /**
  * The add-on's address in this session: Firefox gives each install a random UUID unless a preference
@@ -54,7 +84,8 @@ export interface FirefoxSession {
   serve(path: string, body: Buffer, type: string): void;
   /** Every API request (path and query) the browser sent to clinicaltrials.gov. */
   apiRequests: string[];
-  close(): Promise<void>;
+  /** Quits Firefox (killing it after `quitMs`) and the servers; resolves to whether it was killed. */
+  close(quitMs?: number): Promise<boolean>;
 }
 
 export async function launchFirefox(options: RegistryOptions = {}): Promise<FirefoxSession> {
@@ -124,7 +155,7 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
   try {
     await browser.installExtension(FIREFOX_BUILD);
   } catch (error) {
-    await browser.close();
+    await closeOrKill(browser);
     throw error;
   }
   return {
@@ -133,9 +164,10 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
     addonOrigin: `moz-extension://${ADDON_UUID}`,
     serve: (at, body, type) => void served.set(at, { body, type }),
     apiRequests,
-    async close() {
-      await browser.close();
+    async close(quitMs = FIREFOX_QUIT_MS) {
+      const killed = await closeOrKill(browser, quitMs);
       await Promise.all([close(api), close(proxy), close(pages)]);
+      return killed;
     },
   };
 }
