@@ -70,8 +70,16 @@ const NCT_LETTERS = /nct/i;
 /** From this many nodes added in one change, the change's parent is walked instead (a DOM storm). */
 const MANY_ADDED = 256;
 
+/**
+ * A slice's time (ms): one frame at 60 Hz, far from a long task (50 ms). Each slice boundary costs
+ * CPU: the placements worked out so far are dropped, and after the page's turn the same DOM changes
+ * cost more. So fewer, longer slices cost less: the 2.5 MB page takes 2 slices instead of 4 with 8 ms,
+ * about 1.4 ms less (bench/README.md, "a slice a frame").
+ */
+const SLICE_MS = 16;
+
 export function createScanner(doc: Document, options: ScannerOptions = {}): Scanner {
-  const sliceMs = options.sliceMs ?? 8;
+  const sliceMs = options.sliceMs ?? SLICE_MS;
   const maxMarks = options.maxMarks ?? 5000;
   const yieldToPage = options.yieldToPage ?? defaultYield;
   const skipTags = new Set([...SKIP_TAGS, ...(options.ownHosts ?? [])]);

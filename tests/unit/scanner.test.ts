@@ -166,11 +166,13 @@ describe('scanner: marking', () => {
 
   it('fills each slice with as many IDs as its time has room to wrap, 1,024 at most', async () => {
     // The clock stands still: walking costs nothing, and so (once measured) does wrapping. The first
-    // slice goes by the first estimate of a wrap's cost; the next ones only by the cap.
+    // slice goes by the first estimate of a wrap's cost (8 ms have room for fewer than the cap); the
+    // next ones only by the cap.
     vi.spyOn(performance, 'now').mockReturnValue(1000);
     const perSlice: number[] = [];
     let before = 0;
     const s = createScanner(document, {
+      sliceMs: 8,
       yieldToPage: () => {
         perSlice.push(s.markCount - before);
         before = s.markCount;
