@@ -108,6 +108,15 @@ const APPROACHES = {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+/** A trace that holds none of the run's marks: the run is measured again on a fresh page. */
+class LostTrace extends Error {
+  constructor() {
+    super('the trace holds no bench marks');
+  }
+}
+/** Runs lost to the trace at most, per run, before the bench gives up. */
+const TRACE_RETRIES = 3;
+
 /**
  * Runs `work` while tracing the page's user timing marks, and returns what `work` returned with the
  * time between each `nct-bench-start` and the `nct-bench-end` after it, in ms: `cpuMs` (the renderer
@@ -126,7 +135,10 @@ async function timed(cdp, work) {
     .filter((e) => e.name === 'nct-bench-start' || e.name === 'nct-bench-end')
     .sort((a, b) => a.ts - b.ts);
   const paired = marks.every((e, i) => e.name === (i % 2 ? 'nct-bench-end' : 'nct-bench-start'));
-  if (marks.length === 0 || marks.length % 2 !== 0 || !paired) {
+  // Tracing starts in the renderer a moment after `Tracing.start` answers: now and then a short piece
+  // of work (the eager detector's) runs before it, and the trace holds none of its marks.
+  if (marks.length === 0) throw new LostTrace();
+  if (marks.length % 2 !== 0 || !paired) {
     const sequence = marks.map((e) => `${e.name.replace('nct-bench-', '')}@${e.ts}`).join(' ');
     throw new Error(`unpaired bench marks: ${sequence || 'none'}`);
   }
@@ -174,19 +186,26 @@ export async function benchDetection(browser) {
     for (let i = 0; i < RUNS; i++) {
       for (let j = 0; j < approaches.length; j++) {
         const approach = approaches[(i + j) % approaches.length];
-        await page.goto(base + encodeURIComponent(name));
-        for (const content of libs) await page.addScriptTag({ content });
-        // The libraries stay defined; their source leaves the page, which is the generated page again
-        // (the eager detector reads the head's text too, and ~60 kB of bench scripts is not the page).
-        await page.evaluate(() => document.querySelectorAll('script').forEach((script) => script.remove()));
-        // The page's first mark sets up its performance timeline: not part of any approach's work.
-        await page.evaluate(() => void performance.mark('nct-bench-warm-up'));
         const source = `(${APPROACHES[approach].toString()})()`;
-        runs[approach].push(
-          await timed(cdp, () => page.evaluate(source)).catch((error) => {
+        for (let attempt = 1; ; attempt++) {
+          await page.goto(base + encodeURIComponent(name));
+          for (const content of libs) await page.addScriptTag({ content });
+          // The libraries stay defined; their source leaves the page, which is the generated page
+          // again (the eager detector reads the head's text too, and ~60 kB of bench scripts is not
+          // the page).
+          await page.evaluate(() => document.querySelectorAll('script').forEach((script) => script.remove()));
+          // The page's first mark sets up its performance timeline: not part of any approach's work.
+          await page.evaluate(() => void performance.mark('nct-bench-warm-up'));
+          const measured = await timed(cdp, () => page.evaluate(source)).catch((error) => {
+            if (error instanceof LostTrace && attempt < TRACE_RETRIES) return undefined;
             throw new Error(`${name}, ${approach}, run ${i + 1}: ${error.message}`);
-          }),
-        );
+          });
+          if (measured) {
+            runs[approach].push(measured);
+            break;
+          }
+          console.error(`(${name}, ${approach}, run ${i + 1}: the trace missed the run; measured again)`);
+        }
       }
     }
     for (const approach of approaches) {
