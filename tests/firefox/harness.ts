@@ -152,10 +152,16 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
   });
+  /** Firefox first (its connections end with it), then the servers, whatever the run came to. */
+  async function shutdown(quitMs = FIREFOX_QUIT_MS): Promise<boolean> {
+    const killed = await closeOrKill(browser, quitMs);
+    await Promise.all([close(api), close(proxy), close(pages)]);
+    return killed;
+  }
   try {
     await browser.installExtension(FIREFOX_BUILD);
   } catch (error) {
-    await closeOrKill(browser);
+    await shutdown();
     throw error;
   }
   return {
@@ -164,10 +170,6 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
     addonOrigin: `moz-extension://${ADDON_UUID}`,
     serve: (at, body, type) => void served.set(at, { body, type }),
     apiRequests,
-    async close(quitMs = FIREFOX_QUIT_MS) {
-      const killed = await closeOrKill(browser, quitMs);
-      await Promise.all([close(api), close(proxy), close(pages)]);
-      return killed;
-    },
+    close: shutdown,
   };
 }
