@@ -4,9 +4,9 @@
  * Why it is shaped like this:
  * - A plain TreeWalker over text nodes is the cheapest walk there is (see bench/); the expensive checks
  *   (is this inside a script, an input, an editor?) run only for the rare text nodes that hold an ID.
- * - Work runs in slices of a few milliseconds and yields between them, so a 2.5 MB page with 2,000 IDs
- *   never blocks the page for a long task (> 50 ms). Each slice fills its time (walk, then the wraps of
- *   what the walk found): after each yield the page renders, and the next slice's changes cost more.
+ * - Work runs in slices of up to a frame ({@link SLICE_MS}) and yields between them, so a 2.5 MB page
+ *   with 2,000 IDs never blocks the page for a long task (> 50 ms). Each slice fills its time (walk,
+ *   then the wraps of what the walk found): each slice boundary costs CPU (see SLICE_MS).
  * - Mutations are handled by scanning only the nodes that were added or changed, so the cost follows
  *   what the page added, not the size of the page.
  * - Our own DOM changes are taken out of the observer's queue as they happen, so we never rescan what
@@ -163,21 +163,18 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   function markLinks(root: Element): void {
     const candidates = Array.from(root.querySelectorAll<HTMLAnchorElement>(REGISTRY_LINKS));
     if (root.localName === 'a') candidates.unshift(root as HTMLAnchorElement);
-    const links: HTMLAnchorElement[] = [];
-    const ids: NctId[] = [];
+    const found: [HTMLAnchorElement, NctId][] = [];
     for (const link of candidates) {
       // Already ours (asked of our own map: no attribute the page can write makes us skip a link).
       if (markedId(link)) continue;
       const id = nctIdFromHref(link.href);
-      if (!id || !placementOf(link, skipTags, placements).markable) continue;
-      links.push(link);
-      ids.push(id);
+      if (id && placementOf(link, skipTags, placements).markable) found.push([link, id]);
     }
-    if (links.length === 0) return;
-    quietly(() => links.forEach((link, i) => markLink(link, ids[i] as NctId)));
+    if (found.length === 0) return;
+    quietly(() => found.forEach(([link, id]) => markLink(link, id)));
     // Text inside these links now sits in trial links, which the placements worked out so far do not say.
     placements.clear();
-    options.onMarked?.(links);
+    options.onMarked?.(found.map(([link]) => link));
   }
 
   /** Works through the queue until the deadline. Returns true when there is nothing left to do. */
