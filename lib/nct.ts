@@ -26,8 +26,24 @@ export interface NctMatch {
 const SEPARATORS = ' -\u00A0\u202F\u2011';
 /** The separators as a regex class, for the grammar. */
 const SEPARATOR = `[${SEPARATORS.replace('-', '\\-')}]`;
-/** The separators by character code, for the search. */
-const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, (char) => char.charCodeAt(0)));
+
+/**
+ * Whether a character code is one of {@link SEPARATORS} (tests check the two agree). Written out rather
+ * than a `Set` built from them: this module loads in every frame of every page (the eager detector), and
+ * what it builds when it loads, each frame pays (bench/README.md, "Idle cost: what a frame pays").
+ */
+function isSeparatorCode(code: number): boolean {
+  return code === 0x20 || code === 0x2d || code === 0xa0 || code === 0x202f || code === 0x2011;
+}
+
+/**
+ * A regex built on first use, then kept. Building one from its source when the module loads would cost
+ * every frame of every page (above), most of which never ask it.
+ */
+function lazyRegExp(source: string, flags: string): () => RegExp {
+  let regex: RegExp | undefined;
+  return () => (regex ??= new RegExp(source, flags));
+}
 
 /**
  * The grammar as one regex (its source, for the flags `iu`), and the definition of what is an ID in
@@ -35,18 +51,17 @@ const SEPARATOR_CODES = new Set(Array.from(SEPARATORS, (char) => char.charCodeAt
  * registries' prefixes) or a digit directly after the eight digits (`NCT123456789`). A letter after
  * the digits is allowed: it is how IDs end up glued to words in extracted PDF text ("NCT01234567and").
  *
- * Searching text with it is slow, so {@link findNctIds} searches with {@link ID_DIGITS} (the ASCII part
+ * Searching text with it is slow, so {@link findNctIds} searches with {@link idDigits} (the ASCII part
  * of the grammar, found from the digits) and decides the rest by character codes; tests check that
  * both find the same.
  */
 export const NCT_IN_TEXT_SOURCE = `(?<![\\p{L}\\p{N}])nct${SEPARATOR}?(\\d{8})(?!\\p{N})`;
 
 /**
- * The grammar tried at one position only (sticky), made on first need: only text with a non-ASCII
- * neighbour asks it, and building a regex with Unicode classes costs 0.3–0.6 ms (in Node), which every
- * frame of every page would otherwise pay when the eager detector loads.
+ * The grammar tried at one position only (sticky): only text with a non-ASCII neighbour asks it, and
+ * building a regex with Unicode classes costs 0.3–0.6 ms (in Node).
  */
-let grammarAt: RegExp | undefined;
+const grammarAt = lazyRegExp(NCT_IN_TEXT_SOURCE, 'iuy');
 
 /**
  * Where an ID's eight digits stand: `nct` in any case and at most one separator before them, no
@@ -59,7 +74,7 @@ let grammarAt: RegExp | undefined;
  * `lastIndex` are used: no match object is made. What this ASCII regex cannot say (the neighbour
  * before `nct`, neighbours outside ASCII) is decided by {@link idWithDigitsAt}.
  */
-const ID_DIGITS = new RegExp(`(?<=nct${SEPARATOR}?)\\d{8}(?!\\d)`, 'gi');
+const idDigits = lazyRegExp(`(?<=nct${SEPARATOR}?)\\d{8}(?!\\d)`, 'gi');
 
 /**
  * `NCT` + 8 digits: shorter text holds no ID. Checked before any search: most of a page's text nodes
@@ -68,23 +83,23 @@ const ID_DIGITS = new RegExp(`(?<=nct${SEPARATOR}?)\\d{8}(?!\\d)`, 'gi');
 const MIN_ID_LENGTH = 11;
 
 /**
- * The ID whose eight digits {@link ID_DIGITS} found at `digitsAt` in `text`, if the rest of the
+ * The ID whose eight digits {@link idDigits} found at `digitsAt` in `text`, if the rest of the
  * grammar agrees: no ASCII letter or digit before `nct`, decided by character code (`code | 0x20` is an
  * ASCII letter's lower case, and some other code for anything else; out of range, `charCodeAt` is
  * NaN: no neighbour). Where a neighbour is not ASCII (rare) the grammar itself decides
  * ({@link grammarAt}).
  */
 function idWithDigitsAt(text: string, digitsAt: number): NctMatch | undefined {
-  const start = digitsAt - (SEPARATOR_CODES.has(text.charCodeAt(digitsAt - 1)) ? 4 : 3);
+  const start = digitsAt - (isSeparatorCode(text.charCodeAt(digitsAt - 1)) ? 4 : 3);
   const end = digitsAt + 8;
   const before = text.charCodeAt(start - 1);
   if ((before >= 0x30 && before <= 0x39) || ((before | 0x20) >= 0x61 && (before | 0x20) <= 0x7a))
     return undefined;
   // A letter or numeral of another script before the ID, or a numeral after it, is not an ID.
   if (before > 0x7f || text.charCodeAt(end) > 0x7f) {
-    grammarAt ??= new RegExp(NCT_IN_TEXT_SOURCE, 'iuy');
-    grammarAt.lastIndex = start;
-    if (!grammarAt.test(text)) return undefined;
+    const grammar = grammarAt();
+    grammar.lastIndex = start;
+    if (!grammar.test(text)) return undefined;
   }
   return { id: `NCT${text.slice(digitsAt, end)}`, start, end };
 }
@@ -112,7 +127,7 @@ export function parseNctId(value: string): NctId | undefined {
  * The first piece of an ID split across nodes, at the end of a text (trailing white space left out):
  * `NCT`, `NCT 0605` (`<b>NCT</b>06056921`).
  */
-const PIECE_AT_END = new RegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{0,7}$`, 'i');
+const pieceAtEnd = lazyRegExp(`(?<![a-z0-9])nct${SEPARATOR}?\\d{0,7}$`, 'i');
 /** The longest first piece, with the character before it: `xNCT 0605678`. */
 const LONGEST_PIECE = 12;
 
@@ -131,8 +146,8 @@ function endsWithIdPiece(text: string): boolean {
   while (last === 0x20 || (last >= 0x09 && last <= 0x0d) || (last > 0x7f && SPACE.test(text.charAt(end - 1))))
     last = text.charCodeAt(--end - 1);
   // A piece ends with the `t` of `nct`, a separator or a digit.
-  if ((last | 0x20) !== 0x74 && !(last >= 0x30 && last <= 0x39) && !SEPARATOR_CODES.has(last)) return false;
-  return PIECE_AT_END.test(text.slice(Math.max(0, end - LONGEST_PIECE), end));
+  if ((last | 0x20) !== 0x74 && !(last >= 0x30 && last <= 0x39) && !isSeparatorCode(last)) return false;
+  return pieceAtEnd().test(text.slice(Math.max(0, end - LONGEST_PIECE), end));
 }
 
 /**
@@ -148,8 +163,9 @@ export function idSignIn(text: string): 'id' | 'split' | undefined {
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
   if (text.length < MIN_ID_LENGTH) return false;
-  ID_DIGITS.lastIndex = 0;
-  while (ID_DIGITS.test(text)) if (idWithDigitsAt(text, ID_DIGITS.lastIndex - 8)) return true;
+  const digits = idDigits();
+  digits.lastIndex = 0;
+  while (digits.test(text)) if (idWithDigitsAt(text, digits.lastIndex - 8)) return true;
   return false;
 }
 
@@ -163,9 +179,10 @@ const NO_MATCHES: readonly NctMatch[] = Object.freeze([]);
 export function findNctIds(text: string): readonly NctMatch[] {
   if (text.length < MIN_ID_LENGTH) return NO_MATCHES;
   let found: NctMatch[] | undefined;
-  ID_DIGITS.lastIndex = 0;
-  while (ID_DIGITS.test(text)) {
-    const match = idWithDigitsAt(text, ID_DIGITS.lastIndex - 8);
+  const digits = idDigits();
+  digits.lastIndex = 0;
+  while (digits.test(text)) {
+    const match = idWithDigitsAt(text, digits.lastIndex - 8);
     if (match) (found ??= []).push(match);
   }
   return found ?? NO_MATCHES;
