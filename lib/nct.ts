@@ -160,6 +160,32 @@ export function idSignIn(text: string): 'id' | 'split' | undefined {
   return endsWithIdPiece(text) ? 'split' : undefined;
 }
 
+/** An ID's letters and digits anywhere, whatever stands beside them: see {@link idSignInJoinedText}. */
+const idDigitsAnywhere = lazyRegExp(`(?<=nct${SEPARATOR}?)\\d{8}`, 'gi');
+
+/**
+ * What the text of many nodes joined end to end says (a document's text, as the browser joins it):
+ * - `'id'`: it names an ID, its neighbours included. Now and then the letters of one were split oddly
+ *   across nodes (`N<b>CT06056921</b>`), which no node names: the caller looks further for nothing.
+ * - `'maybe'`: it holds an ID's letters and digits next to a letter or digit, which may come from the
+ *   node before or after (`<td>NCT06056921</td><td>2019</td>` reads `NCT060569212019`): only the nodes
+ *   one by one can tell.
+ * - undefined: no node names an ID, alone or split across nodes: the letters and digits of any such ID
+ *   stand together in the joined text.
+ */
+export function idSignInJoinedText(text: string): 'id' | 'maybe' | undefined {
+  const anywhere = idDigitsAnywhere();
+  anywhere.lastIndex = 0;
+  let maybe = false;
+  while (anywhere.test(text)) {
+    const digitsAt = anywhere.lastIndex - 8;
+    const after = text.charCodeAt(digitsAt + 8);
+    if (!(after >= 0x30 && after <= 0x39) && idWithDigitsAt(text, digitsAt)) return 'id';
+    maybe = true;
+  }
+  return maybe ? 'maybe' : undefined;
+}
+
 /** Whether `text` names at least one ID: the eager detector's test, before anything else loads. */
 export function hasNctId(text: string): boolean {
   if (text.length < MIN_ID_LENGTH) return false;

@@ -1,11 +1,12 @@
 /**
  * Whether a page names a trial at all, at the least cost: what every frame of every page runs before
- * anything else of ours loads (most pages name none). One look for registry links and one walk of the
- * page's text nodes; then, while none is found, the page's changes are read in one batch
- * at an idle period (the nodes added, or the parent of many), skipping nodes removed since.
+ * anything else of ours loads (most pages name none). One look for registry links and one at the
+ * page's text (joined by the browser in a small document, node by node in a large one); then, while
+ * none is found, the page's changes are read in one batch at an idle period (the nodes added, or the
+ * parent of many), skipping nodes removed since.
  * `onFound` is called at most once; the scanner (loaded then) takes it from there.
  */
-import { hasNctId, idSignIn } from '../nct';
+import { hasNctId, idSignIn, idSignInJoinedText } from '../nct';
 import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 
 export interface DetectorOptions {
@@ -28,8 +29,9 @@ const PIECE = 12;
  */
 function mayNameTrial(node: Node): boolean {
   if (!node.isConnected) return false;
-  const isText = node.nodeType === Node.TEXT_NODE;
-  if (!isText && node.nodeType !== Node.ELEMENT_NODE) return false;
+  // 3 and 1: `Node.TEXT_NODE` and `Node.ELEMENT_NODE` (the interface is not asked, as below).
+  const isText = node.nodeType === 3;
+  if (!isText && node.nodeType !== 1) return false;
   const text = node.textContent ?? '';
   if (hasNctId(text)) return true;
   const before = (node.previousSibling?.textContent ?? '').slice(-PIECE);
@@ -42,20 +44,50 @@ function mayNameTrial(node: Node): boolean {
 }
 
 /**
- * The first look at the page: its text nodes one by one (building `body.textContent` of a 2.5 MB page
- * costs several times more than walking it), each with one regex call (`idSignIn`); an ID
- * split across elements (`<b>NCT</b>06056921`) is seen in the text of the grandparent of a node that
- * ends with its first piece.
- *
- * Everything is asked of the document itself, never of `document.body`: the first element a content
- * script touches in a frame makes the browser build the element interfaces (`Element`,
- * `HTMLElement`) for our isolated world, which costs more than the rest of this look on a small frame
- * (bench/README.md, "Idle cost: the first element touched"). So the walk also reads the head's
+ * Up to this many elements, the first look reads the document's text joined by the browser, in one
+ * call. Most frames are small (ads, widgets, embeds), and there the walk's first TreeWalker and text
+ * nodes make the browser build their interfaces for our isolated world, which costs more than the
+ * joined text (bench/README.md, "Idle cost: what a frame pays"). In a larger document the walk goes
+ * first: it stops at the first ID, and a long text holding look-alikes (`NCT123456789`) would leave it
+ * the walk to do anyway. (A 2.5 MB page has about 8,700 elements; this many hold some 100–300 kB.)
+ */
+const JOINED_TEXT_MAX_ELEMENTS = 1500;
+
+/**
+ * The first look at the page. Everything is asked of the document itself, never of `document.body`:
+ * the first element a content script touches in a frame makes the browser build the element interfaces
+ * (`Element`, `HTMLElement`) for our isolated world, which costs more than the rest of this look on a
+ * small frame (bench/README.md, "Idle cost: the first element touched"). So it also reads the head's
  * text (a title, inline scripts): at worst an ID there loads the scanner, which skips it.
  */
 function namesTrial(doc: Document): boolean {
   if (doc.querySelector(REGISTRY_LINKS)) return true;
-  const walker = doc.createTreeWalker(doc, NodeFilter.SHOW_TEXT);
+  // `item` answers null without making an element when the document has no more elements than that.
+  if (doc.getElementsByTagName('*').item(JOINED_TEXT_MAX_ELEMENTS) === null) {
+    const sign = idSignInJoinedText(joinedText(doc));
+    if (sign !== 'maybe') return sign === 'id';
+  }
+  return walkNamesTrial(doc);
+}
+
+/**
+ * The document's text as XPath's string value of the root: every text node's, in document order,
+ * joined by the browser without handing us a node. (2 is `XPathResult.STRING_TYPE`: asking the
+ * interface for it would build the interface in our world.)
+ */
+function joinedText(doc: Document): string {
+  return doc.evaluate('string(/)', doc, null, 2, null).stringValue;
+}
+
+/**
+ * The text nodes one by one (building the text of a 2.5 MB page costs about what walking it does, and
+ * the walk stops at the first ID), each with one regex call (`idSignIn`); an ID split across elements
+ * (`<b>NCT</b>06056921`) is seen in the text of the grandparent of a node that ends with its first
+ * piece.
+ */
+function walkNamesTrial(doc: Document): boolean {
+  // 4 is `NodeFilter.SHOW_TEXT` (as above, the interface is not asked).
+  const walker = doc.createTreeWalker(doc, 4);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const sign = idSignIn((node as Text).data);
     if (sign === 'id') return true;

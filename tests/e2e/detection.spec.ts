@@ -42,6 +42,23 @@ test.describe('detection in a real Chromium (production build)', () => {
     await page.close();
   });
 
+  test('marks the only ID of a small or large frame where it runs into the text beside it', async () => {
+    // The eager detector reads a small document's text joined by the browser, where these IDs touch
+    // their neighbours (`NCT000001112019`): it must look closer rather than say "no trial here".
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/joined.html`);
+    for (const [frame, id] of [
+      ['#cells', 'NCT00000111'],
+      ['#after-word', 'NCT00000112'],
+      ['#large', 'NCT00000113'],
+    ]) {
+      const marked = page.frameLocator(frame).locator('nct-ref');
+      await marked.waitFor();
+      expect(await marked.evaluateAll(marksAsSeen), frame).toEqual([`nct-ref:${id}`]);
+    }
+    await page.close();
+  });
+
   test('leaves the visible text and the layout exactly as they were', async () => {
     const page = await openDetectionPage();
     const result = await page.evaluate(() => {

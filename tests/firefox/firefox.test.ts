@@ -90,6 +90,24 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     await page.close();
   });
 
+  it('marks the only ID of a small or large frame where it runs into the text beside it', async () => {
+    // The eager detector reads a small document's text joined (XPath), where these IDs touch their
+    // neighbours: it must look closer rather than say "no trial here".
+    const page = await firefox.browser.newPage();
+    await page.goto(`${firefox.origin}/joined.html`);
+    for (const [selector, id] of [
+      ['#cells', 'NCT00000111'],
+      ['#after-word', 'NCT00000112'],
+      ['#large', 'NCT00000113'],
+    ]) {
+      const frame = await (await page.waitForSelector(selector))?.contentFrame();
+      if (!frame) throw new Error(`no frame ${selector}`);
+      await frame.waitForSelector('nct-ref', { timeout: 10_000 });
+      expect(await markedIds(frame), selector).toEqual([`nct-ref:${id}`]);
+    }
+    await page.close();
+  });
+
   it.skipIf(!HAVE_CTGOV)('opens the card on hover with the record’s title and status', async () => {
     const page = await open('card.html');
     await (await markOf(page, 'NCT05147467')).hover();

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDetector, type Detector } from '@/lib/scan/detector';
 
 let detector: Detector | undefined;
@@ -8,6 +8,29 @@ afterEach(() => {
   detector = undefined;
   document.body.innerHTML = '';
 });
+
+/**
+ * happy-dom has no XPath. The detector asks it one thing, the document's text (`string(/)`, XPath's
+ * string value of the root: every text node's, in document order), which this gives as browsers do.
+ * (The browsers' own answer is checked by the E2E suites: small frames take this path.)
+ */
+const evaluate = vi.fn((expression: string, context: Node) => {
+  if (expression !== 'string(/)' || context !== document) throw new Error(`not supported: ${expression}`);
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) text += (node as Text).data;
+  return { stringValue: text } as XPathResult;
+});
+beforeAll(() => {
+  expect(document.evaluate).toBeUndefined();
+  document.evaluate = evaluate;
+});
+afterAll(() => {
+  delete (document as Partial<Document>).evaluate;
+});
+
+/** Elements enough to make a document large: the detector then walks its text nodes one by one. */
+const LARGE = '<i></i>'.repeat(1600);
 
 /** Starts the detector on the page as it is; batches of the page's changes run when `flush` is called. */
 function detect(html: string) {
@@ -24,29 +47,64 @@ function detect(html: string) {
 }
 
 describe('the eager detector: does the page name a trial?', () => {
-  it.each([
+  // Each case in a small document (its text read joined) and a large one (walked node by node).
+  const inBothSizes = (cases: [string, string][]) =>
+    (['small', 'large'] as const).flatMap((size) =>
+      cases.map(([name, html]) => [name, size, size === 'large' ? LARGE + html : html]),
+    );
+  const yes: [string, string][] = [
     ['an ID in the text', '<p>Registered as NCT06056921.</p>'],
     ['an ID in any spelling the grammar accepts', '<p>trial nct 06056921</p>'],
     ['an ID split across elements', '<p><b>NCT</b>06056921</p>'],
     [
+      'an ID whose cell runs into the next one in the joined text',
+      '<table><tr><td>NCT06056921</td><td>2019</td></tr></table>',
+    ],
+    ['an ID after a paragraph ending in a letter', '<p>See the registry</p><p>NCT06056921</p>'],
+    ['an ID after a look-alike', '<p>NCT123456789</p><p>NCT06056921</p>'],
+    [
       'a registry link without an ID in its text',
       '<a href="https://clinicaltrials.gov/study/NCT06056921">the trial</a>',
     ],
-  ])('yes, for %s: once, after it returns', async (_name, html) => {
-    const { onFound, flush } = detect(html);
-    expect(onFound).not.toHaveBeenCalled();
-    await flush();
-    expect(onFound).toHaveBeenCalledOnce();
-  });
+  ];
+  it.each(inBothSizes(yes))(
+    'yes, for %s (%s document): once, after it returns',
+    async (_name, _size, html) => {
+      const { onFound, flush } = detect(html);
+      expect(onFound).not.toHaveBeenCalled();
+      await flush();
+      expect(onFound).toHaveBeenCalledOnce();
+    },
+  );
 
-  it.each([
+  const no: [string, string][] = [
     ['words with the letters', '<p>A distinct function, a sanction at the junction.</p>'],
     ['another registry', '<p>ISRCTN12345678, EudraCT 2020-001234-56, NCT123456789</p>'],
+    [
+      'look-alikes glued to the cells beside them',
+      '<table><tr><td>X</td><td>NCT123456789</td><td>x</td></tr></table>',
+    ],
     ['a link elsewhere', '<a href="https://example.org/nct">nct</a>'],
-  ])('no, for %s', async (_name, html) => {
+  ];
+  it.each(inBothSizes(no))('no, for %s (%s document)', async (_name, _size, html) => {
     const { onFound, flush } = detect(html);
     await flush();
     expect(onFound).not.toHaveBeenCalled();
+  });
+
+  it('reads the text of a small document joined, and walks a large one node by node', async () => {
+    evaluate.mockClear();
+    const small = detect('<p>Nothing here.</p>');
+    await small.flush();
+    expect(evaluate).toHaveBeenCalledOnce();
+    detector?.stop();
+
+    evaluate.mockClear();
+    const large = detect(`${LARGE}<p>Nothing here.</p>`);
+    await large.flush();
+    expect(evaluate).not.toHaveBeenCalled();
+    expect(small.onFound).not.toHaveBeenCalled();
+    expect(large.onFound).not.toHaveBeenCalled();
   });
 
   it('looks at a page without an ID without asking for any element (each costs a frame a lot)', async () => {

@@ -4,6 +4,7 @@ import {
   findNctIds,
   hasNctId,
   idSignIn,
+  idSignInJoinedText,
   isCanonicalNctId,
   nctIdFromHref,
   parseNctId,
@@ -136,6 +137,29 @@ describe('NCT grammar: the fast search finds what the grammar finds', () => {
     expect(withIds).toBeGreaterThan(1000);
     expect(withIds).toBeLessThan(19_000);
   });
+
+  it('on 10,000 generated documents, the text of their nodes joined (idSignInJoinedText)', () => {
+    // A document's text as the browser joins it: node texts end to end, nothing between them.
+    const nodes = texts(20_000);
+    const answers = { id: 0, maybe: 0, none: 0 };
+    for (let i = 0; i < 10_000; i++) {
+      const pieces = Array.from({ length: 2 }, () => nodes.next().value as string);
+      const joined = pieces.join('');
+      const sign = idSignInJoinedText(joined);
+      const name = JSON.stringify(pieces);
+      // 'id' exactly when the joined text names an ID by the grammar.
+      expect(sign === 'id', name).toBe(reference(joined).length > 0);
+      // Never undefined where a node alone names an ID (an ID split across two is in the joined text).
+      if (pieces.some((piece) => reference(piece).length > 0)) expect(sign, name).toBeDefined();
+      // 'maybe' only where an ID's letters and digits stand together.
+      if (sign === 'maybe') expect(joined, name).toMatch(/nct[ \-\u00a0\u202f\u2011]?\d{8}/i);
+      answers[sign ?? 'none']++;
+    }
+    // The generated documents cover the three answers.
+    expect(answers.id).toBeGreaterThan(1000);
+    expect(answers.maybe).toBeGreaterThan(1000);
+    expect(answers.none).toBeGreaterThan(500);
+  });
 });
 
 describe('NCT grammar: the first look at a text node (idSignIn)', () => {
@@ -155,6 +179,22 @@ describe('NCT grammar: the first look at a text node (idSignIn)', () => {
     ['a prefix glued to a word', 'XNCT', undefined],
   ])('%s', (_name, text, sign) => {
     expect(idSignIn(text)).toBe(sign);
+  });
+});
+
+describe('NCT grammar: the text of many nodes joined (idSignInJoinedText)', () => {
+  it.each([
+    ['an ID', 'Registered as NCT06056921.', 'id'],
+    ['an ID glued to the text of the cell before', 'Registry:NCT06056921', 'id'],
+    ['an ID followed by the digits of the next cell', 'NCT060569212019', 'maybe'],
+    ['an ID after the letters of the paragraph before', 'a first paragraphNCT06056921', 'maybe'],
+    ['an ID after a letter of another script', 'ΩNCT06056921', 'maybe'],
+    ['a look-alike before an ID', 'NCT123456789 then NCT06056921', 'id'],
+    ['only look-alikes', 'NCT123456789, XNCT01234567, ISRCTN12345678', 'maybe'],
+    ['the letters inside words, and dates', 'A distinct function on 20240101', undefined],
+    ['a piece of an ID only', 'Registered as NCT 0605', undefined],
+  ])('%s', (_name, text, sign) => {
+    expect(idSignInJoinedText(text)).toBe(sign);
   });
 });
 
