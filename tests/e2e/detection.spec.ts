@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from '@playwright/test';
 import type { ExtensionBrowser, PageServer } from './harness';
-import { DETECTION_PAGE_MARKS } from '../support/detection-page';
+import { DETECTION_PAGE_MARKS, JOINED_PAGE_FRAMES } from '../support/detection-page';
 import { MARKED, marksAsSeen } from '../support/marks';
 import { mark } from './helpers';
 
@@ -47,11 +47,7 @@ test.describe('detection in a real Chromium (production build)', () => {
     // their neighbours (`NCT000001112019`): it must look closer rather than say "no trial here".
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/joined.html`);
-    for (const [frame, id] of [
-      ['#cells', 'NCT00000111'],
-      ['#after-word', 'NCT00000112'],
-      ['#large', 'NCT00000113'],
-    ]) {
+    for (const [frame, id] of Object.entries(JOINED_PAGE_FRAMES)) {
       const marked = page.frameLocator(frame).locator('nct-ref');
       await marked.waitFor();
       expect(await marked.evaluateAll(marksAsSeen), frame).toEqual([`nct-ref:${id}`]);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { HAVE_CTGOV, describeFixtures, realRecord } from '../support/ctgov';
 import { launchFirefox, type FirefoxSession } from './harness';
-import { DETECTION_PAGE_MARKS } from '../support/detection-page';
+import { DETECTION_PAGE_MARKS, JOINED_PAGE_FRAMES } from '../support/detection-page';
 import { MARKED, marksAsSeen } from '../support/marks';
 
 let firefox: FirefoxSession;
@@ -95,11 +95,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     // neighbours: it must look closer rather than say "no trial here".
     const page = await firefox.browser.newPage();
     await page.goto(`${firefox.origin}/joined.html`);
-    for (const [selector, id] of [
-      ['#cells', 'NCT00000111'],
-      ['#after-word', 'NCT00000112'],
-      ['#large', 'NCT00000113'],
-    ]) {
+    for (const [selector, id] of Object.entries(JOINED_PAGE_FRAMES)) {
       const frame = await (await page.waitForSelector(selector))?.contentFrame();
       if (!frame) throw new Error(`no frame ${selector}`);
       await frame.waitForSelector('nct-ref', { timeout: 10_000 });

@@ -14,3 +14,14 @@ export const DETECTION_PAGE_MARKS = [
   'nct-ref:NCT00000106',
   'nct-ref:NCT00000108',
 ];
+
+/**
+ * tests/e2e/pages/joined.html: each frame (by selector) and the one ID it names. In each, the ID runs
+ * into the text beside it once the document's text is joined (how the eager detector reads a small
+ * document); `#large` has more elements than the detector reads joined, so it is walked.
+ */
+export const JOINED_PAGE_FRAMES = {
+  '#cells': 'NCT00000111',
+  '#after-word': 'NCT00000112',
+  '#large': 'NCT00000113',
+} as const;
