@@ -48,8 +48,8 @@ function mayNameTrial(node: Node): boolean {
  * call. Most frames are small (ads, widgets, embeds), and there the walk's first TreeWalker and text
  * nodes make the browser build their interfaces for our isolated world, which costs more than the
  * joined text (bench/README.md, "Idle cost: what a frame pays"). In a larger document the walk goes
- * first: it stops at the first ID, and a long text holding look-alikes (`NCT123456789`) would leave it
- * the walk to do anyway. (A 2.5 MB page has about 8,700 elements; this many hold some 100–300 kB.)
+ * first: it stops at the first ID, and in a long text one look-alike (`NCT123456789`) would leave the
+ * walk to do anyway. (The bench's 2.5 MB page has 8,688 elements.)
  */
 const JOINED_TEXT_MAX_ELEMENTS = 1500;
 
