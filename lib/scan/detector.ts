@@ -51,7 +51,7 @@ function mayNameTrial(node: Node): boolean {
  * first: it stops at the first ID, and in a long text one look-alike (`NCT123456789`) would leave the
  * walk to do anyway. (The bench's 2.5 MB page has 8,688 elements.)
  */
-const JOINED_TEXT_MAX_ELEMENTS = 1500;
+export const JOINED_TEXT_MAX_ELEMENTS = 1500;
 
 /**
  * The first look at the page. Everything is asked of the document itself, never of `document.body`:

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createDetector, type Detector } from '@/lib/scan/detector';
+import { JOINED_TEXT_MAX_ELEMENTS, createDetector, type Detector } from '@/lib/scan/detector';
 
 let detector: Detector | undefined;
 afterEach(() => {
@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 /** Elements enough to make a document large: the detector then walks its text nodes one by one. */
-const LARGE = '<i></i>'.repeat(1600);
+const LARGE = '<i></i>'.repeat(JOINED_TEXT_MAX_ELEMENTS + 1);
 
 /** Starts the detector on the page as it is; batches of the page's changes run when `flush` is called. */
 function detect(html: string) {
