@@ -134,12 +134,11 @@ const LONGEST_PIECE = 12;
 const SPACE = /\s/;
 
 /**
- * Whether `text` ends with the first piece of an ID that may continue in the next node. Asked of every
- * text node of every frame, before the engine has optimised anything: character codes first, the
- * tests written out rather than asked of helpers, and no new string (`trimEnd` on every node costs
- * the eager detector more than its search for IDs).
+ * Whether `text` ends with the first piece of an ID that may continue in the next node. Character codes
+ * first, and no new string (`trimEnd` on every node cost the eager detector more than its search for
+ * IDs); the regex only for a text that ends like a piece.
  */
-function endsWithIdPiece(text: string): boolean {
+export function endsWithIdPiece(text: string): boolean {
   let end = text.length;
   let last = text.charCodeAt(end - 1);
   // Trailing white space as `\s` knows it: ASCII by code, anything else asked of the regex.
@@ -151,13 +150,15 @@ function endsWithIdPiece(text: string): boolean {
 }
 
 /**
- * What one text node says about the page naming a trial: `'id'` when it names one, `'split'` when it
- * ends with the first piece of an ID that may continue in the next node (`<b>NCT</b>06056921`; the
- * caller reads the surrounding text), else undefined.
+ * Whether `text` starts the way the rest of an ID goes on after its first piece ({@link endsWithIdPiece}):
+ * with a digit or a separator (`<b>NCT</b>06056921`, `NCT<b>-06056921</b>`). Asked of every text node
+ * of a large page, before the engine has optimised anything: the common answers (a letter, punctuation)
+ * take two comparisons, and no function is called for them.
  */
-export function idSignIn(text: string): 'id' | 'split' | undefined {
-  if (hasNctId(text)) return 'id';
-  return endsWithIdPiece(text) ? 'split' : undefined;
+export function continuesIdPiece(text: string): boolean {
+  const first = text.charCodeAt(0);
+  if (first <= 0x39) return (first >= 0x30 && first <= 0x39) || first === 0x20 || first === 0x2d;
+  return first > 0x7f && isSeparatorCode(first);
 }
 
 /** An ID's letters and digits anywhere, whatever stands beside them: see {@link idSignInJoinedText}. */

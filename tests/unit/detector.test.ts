@@ -56,6 +56,9 @@ describe('the eager detector: does the page name a trial?', () => {
     ['an ID in the text', '<p>Registered as NCT06056921.</p>'],
     ['an ID in any spelling the grammar accepts', '<p>trial nct 06056921</p>'],
     ['an ID split across elements', '<p><b>NCT</b>06056921</p>'],
+    ['an ID split before its separator', '<p><b>NCT</b> 06056921</p>'],
+    ['an ID split after its separator', '<p>NCT-<b>06056921</b></p>'],
+    ['an ID split in its digits', '<p>NCT0605<i>6921</i></p>'],
     [
       'an ID whose cell runs into the next one in the joined text',
       '<table><tr><td>NCT06056921</td><td>2019</td></tr></table>',
@@ -85,11 +88,25 @@ describe('the eager detector: does the page name a trial?', () => {
       '<table><tr><td>X</td><td>NCT123456789</td><td>x</td></tr></table>',
     ],
     ['a link elsewhere', '<a href="https://example.org/nct">nct</a>'],
+    ['the letters, then a new line and the digits', '<p><b>NCT</b>\n06056921</p>'],
+    ['the letters, then a word ending in digits', '<p><b>NCT</b>x06056921</p>'],
   ];
   it.each(inBothSizes(no))('no, for %s (%s document)', async (_name, _size, html) => {
     const { onFound, flush } = detect(html);
     await flush();
     expect(onFound).not.toHaveBeenCalled();
+  });
+
+  it('finds an ID split across elements with an empty text node between its pieces (a large document)', async () => {
+    // Frameworks leave empty text nodes as placeholders; the walk looks past them for the node before.
+    document.body.innerHTML = `${LARGE}<p id="p"><b>NCT</b></p>`;
+    const p = document.getElementById('p');
+    p?.append(document.createTextNode(''), '06056921');
+    const onFound = vi.fn();
+    detector = createDetector(document, { onFound, scheduleBatch: () => undefined });
+    await Promise.resolve();
+    expect(p?.childNodes).toHaveLength(3);
+    expect(onFound).toHaveBeenCalledOnce();
   });
 
   it('reads the text of a small document joined, and walks a large one node by node', async () => {

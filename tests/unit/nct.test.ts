@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   NCT_IN_TEXT_SOURCE,
+  continuesIdPiece,
+  endsWithIdPiece,
   findNctIds,
   hasNctId,
-  idSignIn,
   idSignInJoinedText,
   isCanonicalNctId,
   nctIdFromHref,
@@ -116,23 +117,27 @@ describe('NCT grammar: the fast search finds what the grammar finds', () => {
       end: m.index + m[0].length,
     }));
 
-  // The first piece of an ID split across nodes, at the end of a text: the detector's hint to read on.
+  // The first piece of an ID split across nodes, at the end of a text, and the way its rest starts: the
+  // detector's hints to read on.
   const pieceAtEnd = /(?<![a-z0-9])nct[ \-\u00a0\u202f\u2011]?\d{0,7}\s*$/i;
+  const restAtStart = /^[\d \-\u00a0\u202f\u2011]/;
 
   it('on 20,000 generated texts', () => {
     let withIds = 0;
     let pieces = 0;
+    let rests = 0;
     for (const text of texts(20_000)) {
       const expected = reference(text);
       expect(findNctIds(text), JSON.stringify(text)).toEqual(expected);
       expect(hasNctId(text), JSON.stringify(text)).toBe(expected.length > 0);
-      expect(idSignIn(text), JSON.stringify(text)).toBe(
-        expected.length > 0 ? 'id' : pieceAtEnd.test(text) ? 'split' : undefined,
-      );
+      expect(endsWithIdPiece(text), JSON.stringify(text)).toBe(pieceAtEnd.test(text));
+      expect(continuesIdPiece(text), JSON.stringify(text)).toBe(restAtStart.test(text));
       if (expected.length > 0) withIds++;
-      else if (pieceAtEnd.test(text)) pieces++;
+      if (pieceAtEnd.test(text)) pieces++;
+      if (restAtStart.test(text)) rests++;
     }
     expect(pieces).toBeGreaterThan(500);
+    expect(rests).toBeGreaterThan(500);
     // The generated texts cover both answers.
     expect(withIds).toBeGreaterThan(1000);
     expect(withIds).toBeLessThan(19_000);
@@ -162,23 +167,36 @@ describe('NCT grammar: the fast search finds what the grammar finds', () => {
   });
 });
 
-describe('NCT grammar: the first look at a text node (idSignIn)', () => {
+describe('NCT grammar: an ID split across text nodes (endsWithIdPiece, continuesIdPiece)', () => {
   it.each([
-    ['an ID', 'Registered as NCT06056921.', 'id'],
-    ['an ID after a first piece earlier in the text', 'NCT 0605 then nct-06056921', 'id'],
-    ['an ID before a piece at the end', 'NCT06056921 and NCT', 'id'],
-    ['a piece at the end', 'Registered as NCT', 'split'],
-    ['a piece with digits and trailing space', 'Registered as NCT 0605\n  ', 'split'],
-    ['a piece ending with its separator', 'Registered as nct-', 'split'],
-    ['a piece of seven digits', 'Registered as NCT0605692', 'split'],
-    ['a piece after an ID that the full grammar rejects', 'ΩNCT06056921 and NCT', 'split'],
-    ['only an ID the full grammar rejects', 'ΩNCT06056921.', undefined],
-    ['the letters inside words', 'A distinct function at the junction', undefined],
-    ['nine digits', 'NCT123456789', undefined],
-    ['a piece not at the end', 'NCT 0605 is not over', undefined],
-    ['a prefix glued to a word', 'XNCT', undefined],
-  ])('%s', (_name, text, sign) => {
-    expect(idSignIn(text)).toBe(sign);
+    ['a piece at the end', 'Registered as NCT', true],
+    ['a piece with digits and trailing space', 'Registered as NCT 0605\n  ', true],
+    ['a piece ending with its separator', 'Registered as nct-', true],
+    ['a piece of seven digits', 'Registered as NCT0605692', true],
+    ['a piece after an ID that the full grammar rejects', 'ΩNCT06056921 and NCT', true],
+    ['a whole ID (not a piece: eight digits)', 'Registered as NCT06056921', false],
+    ['the letters inside words', 'A distinct function at the junction', false],
+    ['a piece not at the end', 'NCT 0605 is not over', false],
+    ['a prefix glued to a word', 'XNCT', false],
+    ['a word ending in t', 'the patient', false],
+  ])('ends with a piece: %s', (_name, text, ends) => {
+    expect(endsWithIdPiece(text)).toBe(ends);
+  });
+
+  it.each([
+    ['digits', '06056921 was registered', true],
+    ['a space', ' 06056921', true],
+    ['a hyphen', '-06056921', true],
+    ['a non-breaking space', '\u00a006056921', true],
+    ['a narrow no-break space', '\u202f06056921', true],
+    ['a non-breaking hyphen', '\u201106056921', true],
+    ['a letter', 'and then', false],
+    ['punctuation', '. Then', false],
+    ['a new line (no separator)', '\n06056921', false],
+    ['a letter outside ASCII', 'é', false],
+    ['nothing', '', false],
+  ])('goes on like the rest of an ID: %s', (_name, text, goesOn) => {
+    expect(continuesIdPiece(text)).toBe(goesOn);
   });
 });
 
