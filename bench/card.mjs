@@ -55,7 +55,7 @@ export async function benchCard(executablePath) {
     await closeFirstRunTab(context);
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/`);
-    await page.waitForSelector('nct-ref');
+    await page.waitForSelector('nctref');
     await page.waitForTimeout(1000); // prefetch of the visible IDs completes
     await page.evaluate(() => {
       // The card's host is made at the first hover intent: watch for it, then for its box opening.
@@ -67,7 +67,7 @@ export async function benchCard(executablePath) {
           new MutationObserver(() => {
             if (!box.classList.contains('open')) return;
             // The mark's own text (a status chip inside it keeps its text in its shadow root).
-            const id = document.querySelector('nct-ref[aria-expanded="true"]')?.textContent;
+            const id = document.querySelector('nctref[aria-expanded="true"]')?.textContent;
             window.__afterPaint(() => window.__opened.push({ id, at: window.__now() }));
           }).observe(box, { attributes: true, attributeFilter: ['class'] });
         }
@@ -76,7 +76,7 @@ export async function benchCard(executablePath) {
       document.addEventListener(
         'pointerover',
         (e) => {
-          if (e.target.closest?.('nct-ref')) window.__hovers.push(performance.timeOrigin + performance.now());
+          if (e.target.closest?.('nctref')) window.__hovers.push(performance.timeOrigin + performance.now());
         },
         true,
       );
@@ -84,7 +84,7 @@ export async function benchCard(executablePath) {
     for (const id of IDS) {
       await page.mouse.move(1200, 880);
       await page.waitForTimeout(450);
-      await page.hover(`nct-ref:has-text("${id}")`);
+      await page.hover(`nctref:has-text("${id}")`);
       await page.waitForTimeout(SHOW_DELAY_MS + 250);
     }
     const hovers = await page.evaluate(() => window.__hovers);

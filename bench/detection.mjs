@@ -90,7 +90,7 @@ const APPROACHES = {
     });
     await scanner.scan(document.body);
     performance.mark('nct-bench-end');
-    return { found: document.querySelectorAll('nct-ref, a[data-nct-link]').length };
+    return { found: document.querySelectorAll('nctref, a[data-nct-link]').length };
   },
   // What every frame runs first (lib/scan/detector.ts): whether the page names a trial at all. On a
   // page without one, that is all that ever runs. `found`: 1 when it says the page names a trial.

@@ -69,7 +69,7 @@ async function measure(executablePath, extensionDir, url) {
     const scriptMs = (await metric('ScriptDuration')) * 1000;
     await cdp.send('HeapProfiler.collectGarbage');
     const heapMB = (await metric('JSHeapUsedSize')) / 1e6;
-    const marks = await tab.evaluate(() => document.querySelectorAll('nct-ref').length);
+    const marks = await tab.evaluate(() => document.querySelectorAll('nctref').length);
     return { scriptMs, heapMB, marks, extensionMs: extension.ms, frameMs: extension.frameMs };
   } finally {
     await context.close();

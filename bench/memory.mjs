@@ -101,13 +101,13 @@ async function measure(executablePath, origin, withExtension) {
     await cdp.send('Performance.enable');
     await tab.goto(origin);
     if (!withExtension) return { loaded: await heapMB(cdp) };
-    await tab.waitForFunction((n) => document.querySelectorAll('nct-ref').length >= n, MENTIONS, {
+    await tab.waitForFunction((n) => document.querySelectorAll('nctref').length >= n, MENTIONS, {
       timeout: 60_000,
     });
     // Load all 200 trials into the content script: the popup's way, one card per trial would be slow.
     for (let i = 0; i < TRIALS; i += 10) {
       await tab
-        .locator(`nct-ref:has-text("${idOf(i)}")`)
+        .locator(`nctref:has-text("${idOf(i)}")`)
         .first()
         .scrollIntoViewIfNeeded();
       await tab.waitForTimeout(60);
@@ -122,7 +122,7 @@ async function measure(executablePath, origin, withExtension) {
         // Focused from the page rather than with a Playwright locator, whose selector engine leaves
         // objects of its own (Attr wrappers) in the heap being measured.
         await tab.evaluate(
-          (id) => [...document.querySelectorAll('nct-ref')].find((mark) => mark.textContent === id)?.focus(),
+          (id) => [...document.querySelectorAll('nctref')].find((mark) => mark.textContent === id)?.focus(),
           idOf(i * 3),
         );
         await tab.waitForFunction(
@@ -139,7 +139,7 @@ async function measure(executablePath, origin, withExtension) {
       afterRounds.push(await heapMB(cdp));
       censuses.push(await heapCensus(cdp));
     }
-    const marks = await tab.evaluate(() => document.querySelectorAll('nct-ref').length);
+    const marks = await tab.evaluate(() => document.querySelectorAll('nctref').length);
     return { loaded, afterRounds, marks, growth: censusGrowth(censuses[0], censuses[1]) };
   } finally {
     await context.close();

@@ -43,7 +43,7 @@ async function pageThrough(tab, ready) {
 const textLayerDone = (n) =>
   !!document.querySelector(`.page[data-page-number="${n}"] .textLayer .endOfContent`);
 const pageMarked = (n) =>
-  document.querySelectorAll(`.page[data-page-number="${n}"] .textLayer nct-ref[tabindex="0"]`).length >= 2;
+  document.querySelectorAll(`.page[data-page-number="${n}"] .textLayer nctref[tabindex="0"]`).length >= 2;
 
 async function oneRun(context, serviceWorker, viewer, pdfUrl) {
   const tab = await context.newPage();
@@ -60,7 +60,7 @@ async function oneRun(context, serviceWorker, viewer, pdfUrl) {
         const seen = (window.__nctBench ??= {});
         const now = performance.now();
         if (!seen.layer && document.querySelector('.textLayer .endOfContent')) seen.layer = now;
-        if (!seen.mark && document.querySelector('.textLayer nct-ref')) seen.mark = now;
+        if (!seen.mark && document.querySelector('.textLayer nctref')) seen.mark = now;
         return seen.layer && seen.mark ? [seen.layer, seen.mark] : false;
       },
       null,

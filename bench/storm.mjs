@@ -58,7 +58,7 @@ async function run(executablePath, extension, origin) {
         p.textContent = 'After the storm: NCT04267848.';
         document.body.append(p);
       });
-      marked = await tab.waitForSelector('nct-ref:has-text("NCT04267848")', { timeout: 5000 }).then(
+      marked = await tab.waitForSelector('nctref:has-text("NCT04267848")', { timeout: 5000 }).then(
         () => true,
         () => false,
       );

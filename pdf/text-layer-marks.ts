@@ -1,6 +1,6 @@
 /**
  * Marks the IDs of one rendered PDF page, with the same contract as web pages (lib/scan/mark.ts):
- * `nct-ref` wrappers (the ID kept in the extension's own map), keyboard reachable. pdf.js lays text
+ * `nctref` wrappers (the ID kept in the extension's own map), keyboard reachable. pdf.js lays text
  * out as one `span` per run with a `br` at each line end; the runs are read together
  * (lib/pdf/text-runs.ts), so an ID split across runs gets one wrapper per piece: the first is the tab
  * stop (named with the whole ID for screen readers), the others answer the pointer. Registry links in

@@ -10,11 +10,18 @@
 import type { NctId, NctMatch } from '../nct';
 
 /**
- * Our wrapper is a custom element rather than a `span`: the page's own selectors (`p > span`,
+ * Our wrapper is an element of its own rather than a `span`: the page's own selectors (`p > span`,
  * `.title span { display: block }`) cannot match it, so marking changes neither layout nor styling.
- * An unknown custom element is an inline `HTMLElement` with no semantics of its own.
+ * An unknown element is inline, with no semantics of its own.
+ *
+ * Its name has no hyphen, so it can never be a custom element (DESIGN.md's `nct-ref` could be):
+ * - a page cannot define it, so no page code (a constructor, `connectedCallback`) runs inside our own
+ *   DOM changes, in the middle of a slice whose placements assume the page is not running;
+ * - the browser keeps no bookkeeping for it (an undefined custom element is recorded for a later
+ *   upgrade), which cost 3–5% of marking the bench's 2.5 MB page (bench/README.md, "a mark that cannot
+ *   be a custom element").
  */
-export const MARK_TAG = 'nct-ref';
+export const MARK_TAG = 'nctref';
 
 /** Set on links we marked, so that clean-up finds them (only those in {@link own} count). */
 const LINK_MARK_ATTR = 'data-nct-link';

@@ -18,7 +18,7 @@ const markedIds = (target: Page | Frame) => target.$$eval(MARKED, marksAsSeen);
 async function openDetectionPage(): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(`${server.origin}/detection.html`);
-  await page.waitForSelector('#late nct-ref');
+  await page.waitForSelector('#late nctref');
   return page;
 }
 
@@ -34,11 +34,11 @@ test.describe('detection in a real Chromium (production build)', () => {
     const frameIds = async (selector: string) => {
       const frame = await (await page.$(selector))?.contentFrame();
       if (!frame) throw new Error(`no frame ${selector}`);
-      await frame.waitForSelector('nct-ref');
+      await frame.waitForSelector('nctref');
       return markedIds(frame);
     };
-    expect(await frameIds('#frame')).toEqual(['nct-ref:NCT00000107']);
-    expect(await frameIds('#cross-frame')).toEqual(['nct-ref:NCT00000110']);
+    expect(await frameIds('#frame')).toEqual(['nctref:NCT00000107']);
+    expect(await frameIds('#cross-frame')).toEqual(['nctref:NCT00000110']);
     await page.close();
   });
 
@@ -48,9 +48,9 @@ test.describe('detection in a real Chromium (production build)', () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/joined.html`);
     for (const [frame, id] of Object.entries(JOINED_PAGE_FRAMES)) {
-      const marked = page.frameLocator(frame).locator('nct-ref');
+      const marked = page.frameLocator(frame).locator('nctref');
       await marked.waitFor();
-      expect(await marked.evaluateAll(marksAsSeen), frame).toEqual([`nct-ref:${id}`]);
+      expect(await marked.evaluateAll(marksAsSeen), frame).toEqual([`nctref:${id}`]);
     }
     await page.close();
   });
@@ -75,7 +75,7 @@ test.describe('detection in a real Chromium (production build)', () => {
 
   test('never touches editable content, form fields or scripts', async () => {
     const page = await openDetectionPage();
-    expect(await page.$$('#editor nct-ref, #editor [data-nct-link], textarea nct-ref')).toHaveLength(0);
+    expect(await page.$$('#editor nctref, #editor [data-nct-link], textarea nctref')).toHaveLength(0);
     expect(await page.inputValue('textarea')).toBe('NCT00000901');
     expect(await page.inputValue('input')).toBe('NCT00000902');
     // The editor still edits: typing lands in the page's own text.
@@ -88,9 +88,9 @@ test.describe('detection in a real Chromium (production build)', () => {
         Object.assign(document.createElement('p'), { id: 'probe', textContent: 'NCT00000906' }),
       ),
     );
-    await page.locator('#probe nct-ref').waitFor();
+    await page.locator('#probe nctref').waitFor();
     expect(await page.textContent('#editor')).toContain('Draft: NCT00000903 NCT00000905');
-    expect(await page.$$('#editor nct-ref, #editor [data-nct-link]')).toHaveLength(0);
+    expect(await page.$$('#editor nctref, #editor [data-nct-link]')).toHaveLength(0);
     await page.close();
   });
 
@@ -98,7 +98,7 @@ test.describe('detection in a real Chromium (production build)', () => {
     const page = await openDetectionPage();
     await page.focus('body');
     await page.keyboard.press('Tab');
-    expect(await page.$$eval(':focus', marksAsSeen)).toEqual(['nct-ref:NCT06056921']);
+    expect(await page.$$eval(':focus', marksAsSeen)).toEqual(['nctref:NCT06056921']);
     await page.close();
   });
 
@@ -111,7 +111,7 @@ test.describe('detection in a real Chromium (production build)', () => {
     });
     await mark(page.locator('#react-text'), 'NCT00000109').waitFor();
     expect(await page.textContent('#react-text')).toBe('Re-rendered again NCT00000109');
-    expect(await page.$$('#react-text nct-ref')).toHaveLength(1);
+    expect(await page.$$('#react-text nctref')).toHaveLength(1);
     await page.close();
   });
 
@@ -137,7 +137,7 @@ test.describe('detection in a real Chromium (production build)', () => {
     await mark(page.locator('#framework-cell'), 'NCT00000109').waitFor();
     // The old ID does not stay behind beside the new one.
     expect(await page.textContent('#framework-cell')).toBe('NCT00000109');
-    expect(await page.$$('#framework-cell nct-ref')).toHaveLength(1);
+    expect(await page.$$('#framework-cell nctref')).toHaveLength(1);
     await page.close();
   });
 });
@@ -147,7 +147,7 @@ test.describe('clean-up in a real Chromium', () => {
     {
       const page = await own.context.newPage();
       await page.goto(`${server.origin}/frame.html`);
-      await page.waitForSelector('nct-ref');
+      await page.waitForSelector('nctref');
       const worker = own.serviceWorker;
       // The worker goes away with the reload, so the evaluation itself may be cut short.
       await worker

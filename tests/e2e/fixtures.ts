@@ -56,7 +56,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const page = await context.newPage();
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.goto(`${server.origin}/${name}`);
-      await page.locator('nct-ref').first().waitFor();
+      await page.locator('nctref').first().waitFor();
       return page;
     }),
 });

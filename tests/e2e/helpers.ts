@@ -48,7 +48,7 @@ export async function focusInCard(page: Page): Promise<boolean> {
 
 /** The mark of a trial in the text of a page (or of a part of it), found by how its text writes the ID. */
 export const mark = (page: Page | Locator, id: string) =>
-  page.locator('nct-ref').filter({ hasText: writtenAs(id) });
+  page.locator('nctref').filter({ hasText: writtenAs(id) });
 
 /** A registry link the extension marked, to the record of `id`. */
 export const markedLink = (page: Page | Locator, id: string) =>

@@ -72,7 +72,7 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     const before = registry.idsPerRequest().flat();
     await page.evaluate(() => {
       const forged = document.querySelector<HTMLElement>('#forged span');
-      const real = document.querySelector<HTMLElement>('nct-ref');
+      const real = document.querySelector<HTMLElement>('nctref');
       for (const target of [forged, real]) {
         if (!target) continue;
         target.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
@@ -99,7 +99,7 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     // The page writes another trial's ID on everything the extension marked, in the attribute the marks
     // used to carry.
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll('nct-ref, a[href]'))
+      for (const el of document.querySelectorAll('nctref, a[href]'))
         el.setAttribute('data-nct-id', 'NCT00184067');
     });
     // Each opens the card of the trial it names.
@@ -152,10 +152,30 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     await page.close();
   });
 
-  test('a page defining elements named like ours does not stop the cards', async ({ context, server }) => {
+  test('a page defining elements named like ours does not stop the cards, and cannot define our marks', async ({
+    context,
+    server,
+  }) => {
     const page = await context.newPage();
     await page.addInitScript(() => {
-      for (const name of ['nct-card', 'nct-ref', 'nct-chip']) {
+      const seen = window as unknown as { markDefined?: boolean; markCode: string[] };
+      seen.markCode = [];
+      // The marks' name has no hyphen, so it is no custom element name: a page cannot have its own
+      // code run when a mark is made or inserted.
+      try {
+        customElements.define(
+          'nctref',
+          class extends HTMLElement {
+            connectedCallback() {
+              seen.markCode.push('connected');
+            }
+          },
+        );
+        seen.markDefined = true;
+      } catch {
+        seen.markDefined = false;
+      }
+      for (const name of ['nct-card', 'nct-chip']) {
         customElements.define(
           name,
           class extends HTMLElement {
@@ -173,6 +193,17 @@ test.describe(`a hostile page in Chromium (${describeFixtures()})`, () => {
     await page.goto(`${server.origin}/card.html`);
     await mark(page, 'NCT05147467').hover();
     await expect(card(page).locator('.title')).toBeVisible();
+    expect(
+      await page.evaluate(() => {
+        const seen = window as unknown as { markDefined?: boolean; markCode: string[] };
+        const marks = [...document.querySelectorAll('nctref')];
+        return {
+          defined: seen.markDefined,
+          code: seen.markCode,
+          marks: marks.length > 0 && marks.every((el) => el instanceof HTMLUnknownElement),
+        };
+      }),
+    ).toEqual({ defined: false, code: [], marks: true });
     await page.close();
   });
 });
@@ -194,7 +225,7 @@ test.describe('a hostile page cannot fingerprint or stop the content script', ()
         Object.assign(document.createElement('p'), { id: 'later', textContent: 'NCT00000999' }),
       );
     }, extensionId);
-    await expect(page.locator('#later nct-ref')).toHaveCount(1);
+    await expect(page.locator('#later nctref')).toHaveCount(1);
     await page.close();
   });
 });

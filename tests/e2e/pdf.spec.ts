@@ -22,7 +22,7 @@ const markedIds = async (page: Page) =>
     ...new Set(
       (
         await page.$$eval(
-          '#viewerContainer nct-ref[tabindex="0"], #viewerContainer a[data-nct-link]',
+          '#viewerContainer nctref[tabindex="0"], #viewerContainer a[data-nct-link]',
           marksAsSeen,
         )
       ).map((seen) => seen.split(':')[1]),
@@ -59,7 +59,7 @@ test.describe(`the PDF viewer in Chromium (${describeFixtures()})`, () => {
     await expect.poll(() => markedIds(page)).toEqual(expected);
 
     // The ID printed in two fonts is two runs: one mark each, the first the tab stop named by the whole ID.
-    const split = page.locator('.textLayer nct-ref').filter({ hasText: /^(NCT0|0184067)$/ });
+    const split = page.locator('.textLayer nctref').filter({ hasText: /^(NCT0|0184067)$/ });
     await expect(split).toHaveCount(2);
     await expect(split.first()).toHaveAttribute('tabindex', '0');
     await expect(split.first()).toHaveAttribute('aria-label', 'NCT00184067');

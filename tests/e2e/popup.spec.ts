@@ -81,10 +81,10 @@ test.describe(`popup, settings and notes in Chromium (${describeFixtures()})`, (
     // Once the page's content script answers the popup "off", it has read the setting and marked nothing.
     await popup.reload();
     await expect(popup.getByLabel(/On for/)).not.toBeChecked();
-    expect(await page.locator('nct-ref').count()).toBe(0);
+    expect(await page.locator('nctref').count()).toBe(0);
     await popup.getByLabel(/On for/).check();
     await page.reload();
-    await page.locator('nct-ref').first().waitFor();
+    await page.locator('nctref').first().waitFor();
     await popup.close();
     await page.close();
   });
@@ -166,7 +166,7 @@ test.describe('the popup on a page naming many trials', () => {
     extension,
   }) => {
     const page = await openPage('many.html');
-    await expect.poll(() => page.locator('nct-ref').count()).toBe(600);
+    await expect.poll(() => page.locator('nctref').count()).toBe(600);
     const popup = await openPopup(extension, page);
     await expect(popup.locator('.trials li')).toHaveCount(600);
     expect(await popup.locator('main').innerText()).not.toContain("can't be read");

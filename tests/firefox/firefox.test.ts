@@ -23,7 +23,7 @@ async function open(name: string): Promise<Page> {
   const page = await firefox.browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   await page.goto(`${firefox.origin}/${name}`);
-  await page.waitForSelector('nct-ref');
+  await page.waitForSelector('nctref');
   return page;
 }
 
@@ -33,7 +33,7 @@ const markedIds = (target: Page | Frame) => target.$$eval(MARKED, marksAsSeen);
 /** The first mark of `id` in the page's text, once there is one (puppeteer has no locator by text). */
 async function markOf(page: Page, id: string): Promise<ElementHandle<Element>> {
   for (const deadline = Date.now() + 10_000; ;) {
-    const at = (await markedIds(page)).indexOf(`nct-ref:${id}`);
+    const at = (await markedIds(page)).indexOf(`nctref:${id}`);
     const found = at >= 0 ? (await page.$$(MARKED))[at] : undefined;
     if (found) return found;
     if (Date.now() > deadline) throw new Error(`${id} is not marked`);
@@ -98,8 +98,8 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     for (const [selector, id] of Object.entries(JOINED_PAGE_FRAMES)) {
       const frame = await (await page.waitForSelector(selector))?.contentFrame();
       if (!frame) throw new Error(`no frame ${selector}`);
-      await frame.waitForSelector('nct-ref', { timeout: 10_000 });
-      expect(await markedIds(frame), selector).toEqual([`nct-ref:${id}`]);
+      await frame.waitForSelector('nctref', { timeout: 10_000 });
+      expect(await markedIds(frame), selector).toEqual([`nctref:${id}`]);
     }
     await page.close();
   });
@@ -118,7 +118,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     const page = await open('card.html');
     // The page writes another trial's ID on everything marked (the attribute marks used to carry).
     await page.evaluate(() => {
-      for (const el of document.querySelectorAll('nct-ref, a[href]'))
+      for (const el of document.querySelectorAll('nctref, a[href]'))
         el.setAttribute('data-nct-id', 'NCT00184067');
     });
     await (await markOf(page, 'NCT05147467')).hover();
@@ -136,7 +136,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
       const frame = await cardFrame(page);
       await frame.waitForFunction(() => !document.querySelector('#app:not([inert]) [role="dialog"]'));
       expect(await cardOpen(page)).toBe(false);
-      expect(await page.$$eval(':focus', marksAsSeen)).toEqual(['nct-ref:NCT00184067']);
+      expect(await page.$$eval(':focus', marksAsSeen)).toEqual(['nctref:NCT00184067']);
       await page.close();
     },
   );
@@ -160,18 +160,18 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     const viewer = `${firefox.addonOrigin}/pdf.html?file=${encodeURIComponent(`${firefox.origin}/article.pdf`)}`;
     await page.evaluate((url) => void setTimeout(() => location.assign(url)), viewer);
     await page.waitForFunction(
-      () => location.pathname === '/pdf.html' && document.querySelectorAll('.textLayer nct-ref').length >= 4,
+      () => location.pathname === '/pdf.html' && document.querySelectorAll('.textLayer nctref').length >= 4,
       { timeout: 20_000 },
     );
     // One tab stop per ID (a split ID's other pieces are not), and the marked links.
     const seen = await page.$$eval(
-      '#viewerContainer nct-ref[tabindex="0"], #viewerContainer a[data-nct-link]',
+      '#viewerContainer nctref[tabindex="0"], #viewerContainer a[data-nct-link]',
       marksAsSeen,
     );
     const ids = [...new Set(seen.map((mark) => mark.split(':')[1]))];
     expect(ids.sort()).toEqual(['NCT00184067', 'NCT02513394', 'NCT03281889', 'NCT04207047']);
     // The ID printed in two fonts: its first piece is the tab stop, named with the whole ID.
-    await page.focus('.textLayer nct-ref[aria-label="NCT00184067"][tabindex="0"]');
+    await page.focus('.textLayer nctref[aria-label="NCT00184067"][tabindex="0"]');
     // The card frame is an add-on page inside an add-on page: same origin, so read it from the viewer
     // (puppeteer does not list frames inside an add-on page).
     const text = await page.waitForFunction(

@@ -4,15 +4,15 @@
  * node, content added later; nothing in fields, editors, scripts or look-alikes).
  */
 export const DETECTION_PAGE_MARKS = [
-  'nct-ref:NCT06056921',
-  'nct-ref:NCT01234567',
-  'nct-ref:NCT07654321',
-  'nct-ref:NCT00000102',
-  'nct-ref:NCT00000103',
+  'nctref:NCT06056921',
+  'nctref:NCT01234567',
+  'nctref:NCT07654321',
+  'nctref:NCT00000102',
+  'nctref:NCT00000103',
   'a:NCT00000104',
-  'nct-ref:NCT00000105',
-  'nct-ref:NCT00000106',
-  'nct-ref:NCT00000108',
+  'nctref:NCT00000105',
+  'nctref:NCT00000106',
+  'nctref:NCT00000108',
 ];
 
 /**

@@ -6,10 +6,10 @@
  */
 
 /** Every element the extension marked: its ID wrappers and its registry links. */
-export const MARKED = 'nct-ref, a[data-nct-link]';
+export const MARKED = 'nctref, a[data-nct-link]';
 
 /**
- * `tag:ID` of each marked element, e.g. `nct-ref:NCT06056921`, for `$$eval(MARKED, marksAsSeen)`.
+ * `tag:ID` of each marked element, e.g. `nctref:NCT06056921`, for `$$eval(MARKED, marksAsSeen)`.
  * Self-contained: it runs in the page.
  */
 export function marksAsSeen(elements: Element[]): string[] {

@@ -59,7 +59,7 @@ beforeEach(async () => {
     ['pa', 'a'],
     ['pb', 'b'],
   ] as const) {
-    const mark = document.querySelector(`#${holder} nct-ref`);
+    const mark = document.querySelector(`#${holder} nctref`);
     if (mark) mark.id = id;
   }
   vi.useFakeTimers();

@@ -11,14 +11,14 @@ async function markPage(html: string): Promise<void> {
 
 describe('finding the trial behind an element', () => {
   it.each([
-    ['a mark', '<p>NCT00000001</p>', 'nct-ref', 'NCT00000001'],
+    ['a mark', '<p>NCT00000001</p>', 'nctref', 'NCT00000001'],
     ['a marked link', '<a href="https://clinicaltrials.gov/study/NCT00000002">trial</a>', 'a', 'NCT00000002'],
     ['a link around one mark', '<a href="#">x NCT00000003</a>', 'a', 'NCT00000003'],
     ['a link around two marks', '<a href="#">NCT00000001 and NCT00000002</a>', 'a', undefined],
     ['plain text', '<span>nothing</span>', 'span', undefined],
     // A page can write our tag, or any attribute, on anything: those are not trials.
     ['a forged attribute', '<span data-nct-id="NCT00000001">x</span>', 'span', undefined],
-    ['a forged mark', '<nct-ref data-nct-id="NCT00000001">NCT00000001</nct-ref>', 'nct-ref', undefined],
+    ['a forged mark', '<nctref data-nct-id="NCT00000001">NCT00000001</nctref>', 'nctref', undefined],
     ['a link around a forged mark', '<a href="#"><b data-nct-id="NCT00000001">x</b></a>', 'a', undefined],
   ])('%s', async (_name, html, selector, id) => {
     await markPage(html);
@@ -32,7 +32,7 @@ describe('finding the trial behind an element', () => {
         // A registry link the page labelled as if it were ours before the scan: still marked.
         '<a data-nct-link data-nct-id="NCT00000009" href="https://clinicaltrials.gov/study/NCT00000003">x</a>',
     );
-    const [mark, link, labelled] = ['nct-ref', 'a', 'a[data-nct-link][data-nct-id]'].map(
+    const [mark, link, labelled] = ['nctref', 'a', 'a[data-nct-link][data-nct-id]'].map(
       (selector) => document.querySelector(selector) as Element,
     );
     for (const el of [mark, link])

@@ -35,7 +35,7 @@ describe('scanner: marking', () => {
     await scanBody(html);
     expect(marked()).toEqual(['NCT06056921', 'NCT01234567', 'NCT07654321']);
     expect(document.body.textContent).toBe('Trials nct06056921 and NCT 01234567 (NCT-07654321).');
-    const marks = document.querySelectorAll('nct-ref');
+    const marks = document.querySelectorAll('nctref');
     expect(Array.from(marks).map((m) => m.textContent)).toEqual([
       'nct06056921',
       'NCT 01234567',
@@ -45,7 +45,7 @@ describe('scanner: marking', () => {
 
   it('makes a mark reachable by keyboard, and announces that it opens a dialog', async () => {
     await scanBody('<p>NCT06056921</p>');
-    const mark = document.querySelector('nct-ref') as HTMLElement;
+    const mark = document.querySelector('nctref') as HTMLElement;
     expect(mark.tabIndex).toBe(0);
     expect(mark.getAttribute('role')).toBe('button');
     expect(mark.getAttribute('aria-haspopup')).toBe('dialog');
@@ -54,7 +54,7 @@ describe('scanner: marking', () => {
   it('adds no second tab stop inside a link or button', async () => {
     await scanBody('<a href="https://pubmed.example/1">NCT06056921</a><button>NCT01234567</button>');
     expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
-    for (const mark of Array.from(document.querySelectorAll('nct-ref'))) {
+    for (const mark of Array.from(document.querySelectorAll('nctref'))) {
       expect(mark.hasAttribute('tabindex')).toBe(false);
       expect(mark.hasAttribute('role')).toBe(false);
     }
@@ -69,7 +69,7 @@ describe('scanner: marking', () => {
         '<p>G NCT00000005</p>' +
         '</section></main>',
     );
-    const marks = Array.from(document.querySelectorAll('nct-ref'));
+    const marks = Array.from(document.querySelectorAll('nctref'));
     const summary = marks.map((m) => `${markedId(m)}:${m.hasAttribute('tabindex')}`);
     // Not A's tab stop (inside a button role), not C (editable), not E again (its link names it).
     expect(summary).toEqual([
@@ -124,7 +124,7 @@ describe('scanner: marking', () => {
   it('marks a registry link once, not again for its own text', async () => {
     await scanBody('<a href="https://clinicaltrials.gov/ct2/show/NCT06056921">NCT06056921</a>');
     expect(marked()).toEqual(['NCT06056921']);
-    expect(document.querySelector('nct-ref')).toBeNull();
+    expect(document.querySelector('nctref')).toBeNull();
   });
 
   it('does not mark search links that name no single trial', async () => {
@@ -137,7 +137,7 @@ describe('scanner: marking', () => {
     await s.scan(document.body);
     await s.scan(document.body);
     expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
-    expect(document.querySelectorAll('nct-ref nct-ref')).toHaveLength(0);
+    expect(document.querySelectorAll('nctref nctref')).toHaveLength(0);
   });
 
   it('stops at the per-page cap and leaves the rest alone', async () => {
@@ -285,7 +285,7 @@ describe('scanner: following the page', () => {
   it('drops a mark whose text the page rewrote in place', async () => {
     const s = await scanBody('<p>id NCT06056921 here</p>');
     s.observe(document.body);
-    const inner = document.querySelector('nct-ref')?.firstChild as Text;
+    const inner = document.querySelector('nctref')?.firstChild as Text;
     inner.data = 'NCT0605692';
     await settle();
     expect(marked()).toEqual([]);
