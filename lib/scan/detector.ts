@@ -6,7 +6,13 @@
  * parent of many), skipping nodes removed since.
  * `onFound` is called at most once; the scanner (loaded then) takes it from there.
  */
-import { continuesIdPiece, endsWithIdPiece, hasNctId, idSignInJoinedText } from '../nct';
+import {
+  REST_OF_ID_MAX_ASCII,
+  continuesIdPiece,
+  endsWithIdPiece,
+  hasNctId,
+  idSignInJoinedText,
+} from '../nct';
 import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 
 export interface DetectorOptions {
@@ -99,8 +105,11 @@ function walkNamesTrial(doc: Document): boolean {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = (node as Text).data;
     if (hasNctId(text)) return true;
+    // Most nodes start with a letter: the quick test spares them the call (REST_OF_ID_MAX_ASCII).
+    const first = text.charCodeAt(0);
     if (
       before &&
+      (first <= REST_OF_ID_MAX_ASCII || first > 0x7f) &&
       continuesIdPiece(text) &&
       endsWithIdPiece((before as Text).data) &&
       hasNctId(before.parentNode?.parentNode?.textContent ?? '')

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   NCT_IN_TEXT_SOURCE,
+  REST_OF_ID_MAX_ASCII,
   continuesIdPiece,
   endsWithIdPiece,
   findNctIds,
@@ -197,6 +198,15 @@ describe('NCT grammar: an ID split across text nodes (endsWithIdPiece, continues
     ['nothing', '', false],
   ])('goes on like the rest of an ID: %s', (_name, text, goesOn) => {
     expect(continuesIdPiece(text)).toBe(goesOn);
+  });
+
+  it('goes on like the rest of an ID only from a character the quick test lets through', () => {
+    // The detector skips the call for a text starting with an ASCII character above REST_OF_ID_MAX_ASCII.
+    for (let code = 0; code <= 0xffff; code++) {
+      if (continuesIdPiece(String.fromCharCode(code)))
+        expect(code <= REST_OF_ID_MAX_ASCII || code > 0x7f, code.toString(16)).toBe(true);
+    }
+    expect(continuesIdPiece(String.fromCharCode(REST_OF_ID_MAX_ASCII))).toBe(true);
   });
 });
 
