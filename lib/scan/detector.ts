@@ -101,9 +101,9 @@ function walkNamesTrial(doc: Document): boolean {
   // 4 is `NodeFilter.SHOW_TEXT` (as above, the interface is not asked).
   const walker = doc.createTreeWalker(doc, 4);
   /** The last text node that was not empty: an empty one (a framework's placeholder) joins nothing. */
-  let before: Node | undefined;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = (node as Text).data;
+  let before: Text | undefined;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const text = node.data;
     if (hasNctId(text)) return true;
     // Most nodes start with a letter: the quick test spares them the call (REST_OF_ID_MAX_ASCII).
     const first = text.charCodeAt(0);
@@ -111,7 +111,7 @@ function walkNamesTrial(doc: Document): boolean {
       before &&
       (first <= REST_OF_ID_MAX_ASCII || first > 0x7f) &&
       continuesIdPiece(text) &&
-      endsWithIdPiece((before as Text).data) &&
+      endsWithIdPiece(before.data) &&
       hasNctId(before.parentNode?.parentNode?.textContent ?? '')
     )
       return true;
