@@ -123,13 +123,16 @@ const ownShortcuts = new WeakSet<Element>();
 /** Puts the page back as it was: wrappers replaced by their text, link attributes removed. */
 export function unmarkAll(root: ParentNode): void {
   for (const mark of Array.from(root.querySelectorAll(MARK_TAG))) if (own.has(mark)) unwrap(mark);
-  for (const link of Array.from(root.querySelectorAll(`[${LINK_MARK_ATTR}]`))) {
-    if (!own.has(link)) continue;
-    own.delete(link);
-    link.removeAttribute(LINK_MARK_ATTR);
-    if (ownShortcuts.has(link)) link.removeAttribute(SHORTCUT_ATTR);
-    ownShortcuts.delete(link);
-  }
+  for (const link of Array.from(root.querySelectorAll(`[${LINK_MARK_ATTR}]`))) unmarkLink(link);
+}
+
+/** Takes our mark off one link (a link we did not mark is left alone), its attributes as they were. */
+export function unmarkLink(link: Element): void {
+  if (!own.has(link)) return;
+  own.delete(link);
+  link.removeAttribute(LINK_MARK_ATTR);
+  if (ownShortcuts.has(link)) link.removeAttribute(SHORTCUT_ATTR);
+  ownShortcuts.delete(link);
 }
 
 /** Replaces one wrapper with its text, merging it back into the neighbouring text. */

@@ -13,8 +13,8 @@
  *   we just marked.
  */
 import { nctIdFromHref, type NctId } from '../nct';
-import { MARK_TAG, isMark, markLink, markedId, unmarkAll, unwrap, wrapMatches } from './mark';
-import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
+import { MARK_TAG, isMark, markLink, markedId, unmarkAll, unmarkLink, unwrap, wrapMatches } from './mark';
+import { LINK_ADDRESS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit, type PlacementMemo } from './placement';
 
@@ -317,6 +317,19 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         if (!isMark(added)) enqueue(added);
         return false;
       },
+      (link) => {
+        // The page pointed a link elsewhere (a framework reusing the element for another row). Unless
+        // it still names the trial we marked it for, our mark on it and in it may no longer be true:
+        // both go, and the link is looked at afresh (marked for what it names now, if anything).
+        const id = markedId(link);
+        if (id && id === nctIdFromHref((link as HTMLAnchorElement).href)) return false;
+        quietly(() => {
+          unmarkLink(link);
+          unmarkAll(link);
+        });
+        enqueue(link);
+        return false;
+      },
     );
   }
 
@@ -335,7 +348,12 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         takeRecords(records);
         pumpLater();
       });
-      observer.observe(root, { childList: true, subtree: true, characterData: true });
+      observer.observe(root, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributeFilter: [LINK_ADDRESS],
+      });
     },
     async idle() {
       await batch;

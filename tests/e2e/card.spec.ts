@@ -1,5 +1,5 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
-import { card, cardFrame, focusInCard, mark, setStorage } from './helpers';
+import { card, cardFrame, focusInCard, mark, markedLink, setStorage } from './helpers';
 import { realSiteCounts } from '../support/ctgov';
 
 test.describe(`the card in Chromium (production build; ${describeFixtures()})`, () => {
@@ -222,6 +222,36 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.locator('#end').focus();
     await page.keyboard.press('Tab');
     expect(await focusInCard(page)).toBe(false);
+    await page.close();
+  });
+
+  test('shows the trial a link points at now, after the page pointed it elsewhere', async ({ openPage }) => {
+    needsRecords();
+    const page = await openPage('card.html');
+    // A framework reusing a row's link for another trial changes only its address.
+    await page.evaluate(() => {
+      const link = document.createElement('a');
+      link.id = 'row-link';
+      link.href = 'https://clinicaltrials.gov/study/NCT05147467';
+      link.textContent = 'View the record';
+      document.body.prepend(link);
+    });
+    const link = page.locator('#row-link');
+    await markedLink(page, 'NCT05147467').waitFor();
+    await link.hover();
+    await expect(card(page)).toHaveAttribute('aria-label', /^Trial NCT05147467:/);
+    await page.keyboard.press('Escape');
+    await expect(card(page)).toHaveCount(0);
+    await page.mouse.move(0, 600);
+    await page.evaluate(() => {
+      (document.getElementById('row-link') as HTMLAnchorElement).href =
+        'https://clinicaltrials.gov/study/NCT00184067';
+    });
+    // The scanner looks at the page's changes at its next idle moment, 300 ms at the latest; the link
+    // keeps our attributes throughout (it is a trial link before and after), so there is nothing to wait on.
+    await page.waitForTimeout(400);
+    await link.hover();
+    await expect(card(page)).toHaveAttribute('aria-label', /^Trial NCT00184067:/);
     await page.close();
   });
 

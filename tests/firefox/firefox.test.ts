@@ -127,6 +127,32 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
   });
 
   it.skipIf(!HAVE_CTGOV)(
+    'shows the trial a link points at now, after the page pointed it elsewhere',
+    async () => {
+      const page = await open('card.html');
+      // A framework reusing a row's link for another trial changes only its address.
+      await page.evaluate(() => {
+        const link = document.createElement('a');
+        link.id = 'row-link';
+        link.href = 'https://clinicaltrials.gov/study/NCT05147467';
+        link.textContent = 'View the record';
+        document.body.prepend(link);
+      });
+      await page.waitForSelector('#row-link[data-nct-link]');
+      await page.evaluate(() => {
+        (document.getElementById('row-link') as HTMLAnchorElement).href =
+          'https://clinicaltrials.gov/study/NCT00184067';
+      });
+      // The scanner looks at the page's changes at its next idle moment, 300 ms at the latest.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const link = await page.$('#row-link');
+      await link?.hover();
+      expect(await cardText(page)).toContain(recordTitle('NCT00184067'));
+      await page.close();
+    },
+  );
+
+  it.skipIf(!HAVE_CTGOV)(
     'opens at once on keyboard focus; Escape closes it and gives focus back',
     async () => {
       const page = await open('card.html');

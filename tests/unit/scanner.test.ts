@@ -304,6 +304,83 @@ describe('scanner: following the page', () => {
     expect(marked()).toEqual(['NCT06056921', 'NCT01234567']);
   });
 
+  describe('a link whose address the page changes (a framework reusing the element)', () => {
+    const record = (id: string) => `https://clinicaltrials.gov/study/${id}`;
+
+    it('stands for the trial it now points at, not the one it pointed at when marked', async () => {
+      const s = await scanBody(`<a id="a" href="${record('NCT06056921')}">View the record</a>`);
+      s.observe(document.body);
+      const link = document.getElementById('a') as HTMLAnchorElement;
+      link.href = record('NCT01234567');
+      await settle();
+      expect(markedId(link)).toBe('NCT01234567');
+      expect(marked()).toEqual(['NCT01234567']);
+    });
+
+    it('is no trial any more once it points elsewhere, and keeps none of our attributes', async () => {
+      const html = `<a id="a" href="${record('NCT06056921')}">View the record</a>`;
+      const s = await scanBody(html);
+      s.observe(document.body);
+      const link = document.getElementById('a') as HTMLAnchorElement;
+      link.setAttribute('href', 'https://pubmed.example/1');
+      await settle();
+      expect(markedId(link)).toBeUndefined();
+      expect(link.outerHTML).toBe('<a id="a" href="https://pubmed.example/1">View the record</a>');
+      link.removeAttribute('href');
+      link.setAttribute('href', record('NCT07654321'));
+      await settle();
+      expect(marked()).toEqual(['NCT07654321']);
+    });
+
+    it('is marked once it is given a record address after it was added', async () => {
+      const s = await scanBody('<a id="a">View the record</a>');
+      s.observe(document.body);
+      expect(marked()).toEqual([]);
+      document.getElementById('a')?.setAttribute('href', record('NCT06056921'));
+      await settle();
+      expect(marked()).toEqual(['NCT06056921']);
+    });
+
+    it('is marked once when the page changes its address and its text together (a table row)', async () => {
+      const s = await scanBody(`<a id="a" href="${record('NCT06056921')}">NCT06056921</a>`);
+      s.observe(document.body);
+      const link = document.getElementById('a') as HTMLAnchorElement;
+      (link.firstChild as Text).data = 'NCT01234567';
+      link.href = record('NCT01234567');
+      await settle();
+      // The link names its trial; its own text naming the same is no second mark.
+      expect(marked()).toEqual(['NCT01234567']);
+      expect(markedId(link)).toBe('NCT01234567');
+    });
+
+    it('is left as it is when the page sets the same address again', async () => {
+      const onMarked = vi.fn();
+      const s = await scanBody(`<a id="a" href="${record('NCT06056921')}">View the record</a>`, { onMarked });
+      s.observe(document.body);
+      const link = document.getElementById('a') as HTMLAnchorElement;
+      link.href = record('NCT06056921');
+      await settle();
+      expect(markedId(link)).toBe('NCT06056921');
+      // Told once, when it was first marked: nothing to prefetch or count again.
+      expect(onMarked).toHaveBeenCalledTimes(1);
+    });
+
+    it('has its text marked or not by the trial it now names', async () => {
+      // Its text names the trial it points at: no second mark. Then it points at another trial.
+      const s = await scanBody(`<a id="a" href="${record('NCT06056921')}">NCT06056921</a>`);
+      s.observe(document.body);
+      expect(marked()).toEqual(['NCT06056921']);
+      const link = document.getElementById('a') as HTMLAnchorElement;
+      link.href = record('NCT01234567');
+      await settle();
+      expect(marked()).toEqual(['NCT01234567', 'NCT06056921']);
+      link.href = record('NCT06056921');
+      await settle();
+      expect(marked()).toEqual(['NCT06056921']);
+      expect(link.textContent).toBe('NCT06056921');
+    });
+  });
+
   it('puts the page back as it was when destroyed', async () => {
     const html = '<p>a NCT06056921 b</p><a href="https://clinicaltrials.gov/study/NCT01234567">x</a>';
     const s = await scanBody(html);
