@@ -7,13 +7,6 @@
 /** Links the scanner marks: registry records and single-ID searches (`nctIdFromHref` in lib/nct.ts). */
 export const REGISTRY_LINKS = 'a[href*="clinicaltrials.gov" i]';
 
-/**
- * The attribute whose changes the scanner watches: a framework that reuses a link element for another
- * row points it at another trial by changing only its `href`, and a marked link must then stand for the
- * trial it points at now, never the one it pointed at when it was marked.
- */
-export const LINK_ADDRESS = 'href';
-
 /** Longest a batch of page changes waits for an idle period before it is looked at anyway. */
 const BATCH_TIMEOUT_MS = 300;
 
@@ -26,11 +19,9 @@ export function atIdle(run: () => void): void {
 /**
  * The page's changes since the last batch, kept as the nodes to look at then: not the mutation records,
  * which would keep alive everything a DOM storm adds and removes until the batch. Of a change that adds
- * more than `manyAdded` nodes at once, its parent is kept instead. Links whose `href` changed are kept
- * when the observer watches that attribute (the scanner does: see {@link LINK_ADDRESS}).
+ * more than `manyAdded` nodes at once, its parent is kept instead.
  */
 export class PendingChanges {
-  private readonly changedLinks = new Set<Element>();
   private readonly changedTexts = new Set<Node>();
   private readonly addedNodes = new Set<Node>();
 
@@ -39,29 +30,21 @@ export class PendingChanges {
   take(records: MutationRecord[]): void {
     for (const record of records) {
       if (record.type === 'characterData') this.changedTexts.add(record.target);
-      else if (record.type === 'attributes') {
-        if ((record.target as Element).localName === 'a') this.changedLinks.add(record.target as Element);
-      } else if (record.addedNodes.length > this.manyAdded) this.addedNodes.add(record.target);
+      else if (record.addedNodes.length > this.manyAdded) this.addedNodes.add(record.target);
       else for (const added of record.addedNodes) this.addedNodes.add(added);
     }
   }
 
   get isEmpty(): boolean {
-    return this.changedLinks.size === 0 && this.changedTexts.size === 0 && this.addedNodes.size === 0;
+    return this.changedTexts.size === 0 && this.addedNodes.size === 0;
   }
 
   /**
-   * Hands over what changed, links first (what a link names decides how its text is marked), then texts,
-   * and forgets it. Nodes the page has removed again since need no look and are skipped. A callback
-   * returning true stops the reading (the rest is dropped).
+   * Hands over what changed, texts first, and forgets it. Nodes the page has removed again since need
+   * no look and are skipped. A callback returning true stops the reading (the rest is dropped).
    */
-  read(
-    onText: (text: Node) => boolean,
-    onAdded: (node: Node) => boolean,
-    onLink?: (link: Element) => boolean,
-  ): void {
+  read(onText: (text: Node) => boolean, onAdded: (node: Node) => boolean): void {
     try {
-      if (onLink) for (const link of this.changedLinks) if (link.isConnected && onLink(link)) return;
       for (const text of this.changedTexts) if (text.isConnected && onText(text)) return;
       for (const node of this.addedNodes) if (node.isConnected && onAdded(node)) return;
     } finally {
@@ -70,7 +53,6 @@ export class PendingChanges {
   }
 
   clear(): void {
-    this.changedLinks.clear();
     this.changedTexts.clear();
     this.addedNodes.clear();
   }

@@ -14,7 +14,7 @@
  */
 import { nctIdFromHref, type NctId } from '../nct';
 import { MARK_TAG, isMark, markLink, markedId, unmarkAll, unmarkLink, unwrap, wrapMatches } from './mark';
-import { LINK_ADDRESS, PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
+import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
 import { SKIP_TAGS, findHitIn, placementOf, type Hit, type PlacementMemo } from './placement';
 
@@ -66,6 +66,13 @@ const NODES_PER_CLOCK_CHECK = 64;
 
 /** Every spelling of an ID the grammar accepts contains these letters (lib/nct.ts). */
 const NCT_LETTERS = /nct/i;
+
+/**
+ * The one attribute whose changes the scanner watches: a framework that reuses a link element for
+ * another row points it at another trial by changing only its `href`, and a marked link must then stand
+ * for the trial it points at now, never the one it pointed at when it was marked.
+ */
+const LINK_ADDRESS = 'href';
 
 /** From this many nodes added in one change, the change's parent is walked instead (a DOM storm). */
 const MANY_ADDED = 256;
@@ -295,10 +302,24 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   }
 
   const changes = new PendingChanges(MANY_ADDED);
-  const takeRecords = (records: MutationRecord[]) => changes.take(records);
-  const hasPending = () => !changes.isEmpty;
+  /**
+   * Links whose address the page changed since the last batch (kept here, not in PendingChanges: the
+   * eager detector shares that class, runs in every frame and never watches attributes).
+   */
+  const changedLinks = new Set<Element>();
+  const takeRecords = (records: MutationRecord[]) => {
+    for (const record of records)
+      if (record.type === 'attributes' && (record.target as Element).localName === 'a')
+        changedLinks.add(record.target as Element);
+    changes.take(records);
+  };
+  const hasPending = () => changedLinks.size > 0 || !changes.isEmpty;
 
   function readPending(): void {
+    // Links first: what a link names decides how its text is marked (a row whose link and text the page
+    // changed together).
+    for (const link of changedLinks) if (link.isConnected) lookAgainAtLink(link as HTMLAnchorElement);
+    changedLinks.clear();
     changes.read(
       (text) => {
         const parent = text.parentNode;
@@ -317,20 +338,22 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         if (!isMark(added)) enqueue(added);
         return false;
       },
-      (link) => {
-        // The page pointed a link elsewhere (a framework reusing the element for another row). Unless
-        // it still names the trial we marked it for, our mark on it and in it may no longer be true:
-        // both go, and the link is looked at afresh (marked for what it names now, if anything).
-        const id = markedId(link);
-        if (id && id === nctIdFromHref((link as HTMLAnchorElement).href)) return false;
-        quietly(() => {
-          unmarkLink(link);
-          unmarkAll(link);
-        });
-        enqueue(link);
-        return false;
-      },
     );
+  }
+
+  /**
+   * A link the page pointed elsewhere (a framework reusing the element for another row). Unless it
+   * still names the trial we marked it for, our mark on it and in it may no longer be true: both go, and
+   * the link is looked at afresh (marked for what it names now, if anything).
+   */
+  function lookAgainAtLink(link: HTMLAnchorElement): void {
+    const id = markedId(link);
+    if (id && id === nctIdFromHref(link.href)) return;
+    quietly(() => {
+      unmarkLink(link);
+      unmarkAll(link);
+    });
+    enqueue(link);
   }
 
   return {
@@ -364,6 +387,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
       observer?.disconnect();
       observer = undefined;
       changes.clear();
+      changedLinks.clear();
       clearQueue();
       walk = undefined;
       if (doc.body) unmarkAll(doc.body);
