@@ -344,11 +344,14 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
   /**
    * A link the page pointed elsewhere (a framework reusing the element for another row). Unless it
    * still names the trial we marked it for, our mark on it and in it may no longer be true: both go, and
-   * the link is looked at afresh (marked for what it names now, if anything).
+   * the link is looked at afresh (marked for what it names now, if anything). A link that named no trial
+   * and names none now, with no mark inside, needs nothing: a page that rewrites many links' addresses
+   * (tracking redirects, a rotating banner) costs one address read each.
    */
   function lookAgainAtLink(link: HTMLAnchorElement): void {
     const id = markedId(link);
-    if (id && id === nctIdFromHref(link.href)) return;
+    const now = nctIdFromHref(link.href);
+    if (id ? id === now : !now && !link.querySelector(MARK_TAG)) return;
     quietly(() => {
       unmarkLink(link);
       unmarkAll(link);

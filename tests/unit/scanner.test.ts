@@ -365,6 +365,29 @@ describe('scanner: following the page', () => {
       expect(onMarked).toHaveBeenCalledTimes(1);
     });
 
+    it('costs one address read for each of many links that name no trial before or after', async () => {
+      const links = Array.from({ length: 500 }, (_, i) => `<a href="https://news.example/${i}">story</a>`);
+      const s = await scanBody(`<p>NCT06056921</p>${links.join('')}`);
+      s.observe(document.body);
+      const queries = vi.spyOn(Element.prototype, 'querySelectorAll');
+      const tagQueries = vi.spyOn(Element.prototype, 'getElementsByTagName');
+      for (const link of Array.from(document.querySelectorAll('a'))) link.href += '?from=feed';
+      await settle();
+      expect(queries.mock.calls.length + tagQueries.mock.calls.length).toBeLessThan(10);
+      expect(marked()).toEqual(['NCT06056921']);
+    });
+
+    it('gives the IDs in a link a tab stop of their own once it is no link', async () => {
+      const s = await scanBody('<a id="a" href="https://pubmed.example/1">NCT06056921</a>');
+      s.observe(document.body);
+      // Inside a link, which is a tab stop already.
+      expect(document.querySelector('nctref')?.hasAttribute('tabindex')).toBe(false);
+      document.getElementById('a')?.removeAttribute('href');
+      await settle();
+      expect(marked()).toEqual(['NCT06056921']);
+      expect(document.querySelector('nctref')?.getAttribute('tabindex')).toBe('0');
+    });
+
     it('has its text marked or not by the trial it now names', async () => {
       // Its text names the trial it points at: no second mark. Then it points at another trial.
       const s = await scanBody(`<a id="a" href="${record('NCT06056921')}">NCT06056921</a>`);
