@@ -238,6 +238,16 @@ const RECORD_PATH = /* @__PURE__ */ new RegExp(`^${RECORD_DIRS}([^/?#]+)\\/?$`, 
 const CANONICAL_RECORD_URL = /* @__PURE__ */ new RegExp(
   `^https?:\\/\\/(?:[a-z0-9-]+\\.)*clinicaltrials\\.gov(?::\\d+)?${RECORD_DIRS}(NCT\\d{8})\\/?(?:[?#]|$)`,
 );
+/**
+ * The trial of an address written the usual way ({@link CANONICAL_RECORD_URL}), else undefined (which
+ * says nothing: {@link nctIdFromHref} decides the rest). What this finds in an address as written in a
+ * page, the browser's resolved form of it names too: it is absolute, its scheme and host already in
+ * lower case, with nothing that resolving changes.
+ */
+export function canonicalRecordId(href: string): NctId | undefined {
+  return CANONICAL_RECORD_URL.exec(href)?.[1] as NctId | undefined;
+}
+
 /** Search parameters whose value, when it is exactly one ID, names that single trial. */
 const ID_PARAMS = ['term', 'id'] as const;
 
@@ -247,8 +257,8 @@ const ID_PARAMS = ['term', 'id'] as const;
  * (`?cond=…`, `?term=cancer`) name no single trial and give `undefined`.
  */
 export function nctIdFromHref(href: string): NctId | undefined {
-  const canonical = CANONICAL_RECORD_URL.exec(href)?.[1];
-  if (canonical) return canonical as NctId;
+  const canonical = canonicalRecordId(href);
+  if (canonical) return canonical;
   let url: URL;
   try {
     url = new URL(href);

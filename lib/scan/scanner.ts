@@ -12,7 +12,7 @@
  * - Our own DOM changes are taken out of the observer's queue as they happen, so we never rescan what
  *   we just marked.
  */
-import { nctIdFromHref, type NctId } from '../nct';
+import { canonicalRecordId, nctIdFromHref, type NctId } from '../nct';
 import { MARK_TAG, isMark, markLink, markedId, unmarkAll, unmarkLink, unwrap, wrapMatches } from './mark';
 import { PendingChanges, REGISTRY_LINKS, atIdle } from './page-changes';
 import { yieldToPage as defaultYield } from './yield';
@@ -84,6 +84,15 @@ const MANY_ADDED = 256;
  * about 1.4 ms less (bench/README.md, "a slice a frame").
  */
 const SLICE_MS = 16;
+
+/**
+ * The trial a link points at. Its address as written is read first: a registry link is nearly always
+ * written out whole, and that spares resolving it against the page's address (`link.href`) for each
+ * of a page's registry links.
+ */
+function linkedTrial(link: HTMLAnchorElement): NctId | undefined {
+  return canonicalRecordId(link.getAttribute('href') ?? '') ?? nctIdFromHref(link.href);
+}
 
 export function createScanner(doc: Document, options: ScannerOptions = {}): Scanner {
   const sliceMs = options.sliceMs ?? SLICE_MS;
@@ -174,7 +183,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     for (const link of candidates) {
       // Already ours (asked of our own map: no attribute the page can write makes us skip a link).
       if (markedId(link)) continue;
-      const id = nctIdFromHref(link.href);
+      const id = linkedTrial(link);
       if (id && placementOf(link, skipTags, placements).markable) found.push([link, id]);
     }
     if (found.length === 0) return;
@@ -202,14 +211,18 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     /** IDs found in this slice: they are wrapped at its end, within its time. */
     let ids = 0;
     let sinceClockCheck = 0;
-    /** Takes what one text node gave; true when the slice ends here. */
+    /**
+     * Takes a text node's hit, or counts one more node without; true when the slice ends here. Called
+     * only for a hit or every {@link NODES_PER_CLOCK_CHECK} nodes: a call for each of a large page's text
+     * nodes cost about 1% of its scan (bench/README.md, "a link's address as written").
+     */
     const full = (hit: Hit | undefined): boolean => {
       if (hit) {
         hits.push(hit);
         ids += hit.matches.length;
         if (ids >= MAX_IDS_PER_SLICE) return true;
+        if (++sinceClockCheck < NODES_PER_CLOCK_CHECK) return false;
       }
-      if (++sinceClockCheck < NODES_PER_CLOCK_CHECK) return false;
       sinceClockCheck = 0;
       // Time is up once the wraps of what was found would fill what is left of the slice.
       return performance.now() + ids * wrapMsPerId >= deadline;
@@ -229,7 +242,9 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         if (!next.isConnected || (next.parentNode && isMark(next.parentNode))) continue;
         if (next.nodeType === Node.TEXT_NODE) {
           sliceTookText = true;
-          if (full(findHit(next as Text))) return false;
+          const hit = findHit(next as Text);
+          if (!hit && ++sinceClockCheck < NODES_PER_CLOCK_CHECK) continue;
+          if (full(hit)) return false;
           continue;
         }
         if (next.nodeType !== Node.ELEMENT_NODE && next.nodeType !== Node.DOCUMENT_NODE) continue;
@@ -257,7 +272,9 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
           walk = undefined;
           break;
         }
-        if (full(findHit(node as Text))) return false;
+        const hit = findHit(node as Text);
+        if (!hit && ++sinceClockCheck < NODES_PER_CLOCK_CHECK) continue;
+        if (full(hit)) return false;
       }
     }
   }
@@ -350,7 +367,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
    */
   function lookAgainAtLink(link: HTMLAnchorElement): void {
     const id = markedId(link);
-    const now = nctIdFromHref(link.href);
+    const now = linkedTrial(link);
     if (id ? id === now : !now && !link.querySelector(MARK_TAG)) return;
     quietly(() => {
       unmarkLink(link);

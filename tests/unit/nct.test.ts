@@ -9,6 +9,7 @@ import {
   idSignInJoinedText,
   isCanonicalNctId,
   nctIdFromHref,
+  canonicalRecordId,
   parseNctId,
   recordUrl,
 } from '@/lib/nct';
@@ -286,5 +287,39 @@ describe('NCT grammar: links to the registry', () => {
   ];
   it.each(cases)('%s → %s', (href, id) => {
     expect(nctIdFromHref(href)).toBe(id);
+  });
+
+  /** What `link.href` gives for an address written so in a page (the written form where it is no URL). */
+  const resolved = (written: string) => {
+    try {
+      return new URL(written, 'https://news.example/2026/article').href;
+    } catch {
+      return written;
+    }
+  };
+  const written: string[] = [
+    ...cases.map(([href]) => href),
+    ' https://clinicaltrials.gov/study/NCT01234567',
+    'https://clinicaltrials.gov/study/NCT01234567 ',
+    'https://clinicaltrials.gov/study/NCT0123\t4567',
+    'https://clinicaltrials.gov/study/NCT0123\n4567',
+    'https://clinicaltrials.gov:0443/study/NCT01234567',
+    'https://clinicaltrials.gov:99999/study/NCT01234567',
+    'https://clinicaltrials.gov./study/NCT01234567',
+    'https://clinicaltrials.gov/study/./NCT01234567',
+    'https:\\\\clinicaltrials.gov\\study\\NCT01234567',
+    '//clinicaltrials.gov/study/NCT01234567',
+    '/study/NCT01234567',
+    'https://clinicaltrials.gov/study/NCT01234567#overview',
+  ];
+  it('reads an address as written only where the resolved address names the same trial', () => {
+    // `nctIdFromHref(link.href)` is the definition; `canonicalRecordId` of the written form a shortcut.
+    const read = written.filter((href) => canonicalRecordId(href) !== undefined);
+    for (const href of read) expect(nctIdFromHref(resolved(href)), href).toBe(canonicalRecordId(href));
+    expect(read.length).toBeGreaterThanOrEqual(8);
+  });
+  it('reads the usual written form without resolving it', () => {
+    expect(canonicalRecordId('https://clinicaltrials.gov/study/NCT01234567?tab=results')).toBe('NCT01234567');
+    expect(canonicalRecordId('https://www.clinicaltrials.gov/ct2/show/NCT01234567')).toBe('NCT01234567');
   });
 });

@@ -121,6 +121,16 @@ describe('scanner: marking', () => {
     expect(link.getAttribute('href')).toBe('https://clinicaltrials.gov/study/NCT06056921?tab=table');
   });
 
+  it('marks registry links however their address is written', async () => {
+    await scanBody(
+      '<a href="HTTPS://ClinicalTrials.GOV/study/NCT06056921">a</a>' +
+        '<a href=" https://www.clinicaltrials.gov/ct2/show/NCT01234567 ">b</a>' +
+        '<a href="https://clinicaltrials.gov/search?term=NCT07654321">c</a>' +
+        '<a href="https://clinicaltrials.gov/study/NCT06056921/..">d</a>',
+    );
+    expect(marked()).toEqual(['NCT06056921', 'NCT01234567', 'NCT07654321']);
+  });
+
   it('marks a registry link once, not again for its own text', async () => {
     await scanBody('<a href="https://clinicaltrials.gov/ct2/show/NCT06056921">NCT06056921</a>');
     expect(marked()).toEqual(['NCT06056921']);
