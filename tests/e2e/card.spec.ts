@@ -1,5 +1,6 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { card, cardFrame, focusInCard, mark, markedLink, setStorage } from './helpers';
+import { repointLink } from '../support/marks';
 import { realSiteCounts } from '../support/ctgov';
 
 test.describe(`the card in Chromium (production build; ${describeFixtures()})`, () => {
@@ -243,13 +244,7 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     await page.keyboard.press('Escape');
     await expect(card(page)).toHaveCount(0);
     await page.mouse.move(0, 600);
-    await page.evaluate(() => {
-      (document.getElementById('row-link') as HTMLAnchorElement).href =
-        'https://clinicaltrials.gov/study/NCT00184067';
-    });
-    // The scanner looks at the page's changes at its next idle moment, 300 ms at the latest; the link
-    // keeps our attributes throughout (it is a trial link before and after), so there is nothing to wait on.
-    await page.waitForTimeout(400);
+    await page.evaluate(repointLink, 'https://clinicaltrials.gov/study/NCT00184067');
     await link.hover();
     await expect(card(page)).toHaveAttribute('aria-label', /^Trial NCT00184067:/);
     await page.close();

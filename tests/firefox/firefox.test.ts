@@ -8,7 +8,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { HAVE_CTGOV, describeFixtures, realRecord } from '../support/ctgov';
 import { launchFirefox, type FirefoxSession } from './harness';
 import { DETECTION_PAGE_MARKS, JOINED_PAGE_FRAMES } from '../support/detection-page';
-import { MARKED, marksAsSeen } from '../support/marks';
+import { MARKED, marksAsSeen, repointLink } from '../support/marks';
 
 let firefox: FirefoxSession;
 
@@ -139,12 +139,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
         document.body.prepend(link);
       });
       await page.waitForSelector('#row-link[data-nct-link]');
-      await page.evaluate(() => {
-        (document.getElementById('row-link') as HTMLAnchorElement).href =
-          'https://clinicaltrials.gov/study/NCT00184067';
-      });
-      // The scanner looks at the page's changes at its next idle moment, 300 ms at the latest.
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await page.evaluate(repointLink, 'https://clinicaltrials.gov/study/NCT00184067');
       const link = await page.$('#row-link');
       await link?.hover();
       expect(await cardText(page)).toContain(recordTitle('NCT00184067'));

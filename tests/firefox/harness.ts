@@ -108,6 +108,9 @@ export async function launchFirefox(options: RegistryOptions = {}): Promise<Fire
   const apiPort = await listen(api);
   const proxy = http.createServer((_req, res) => res.writeHead(403).end());
   proxy.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    // A CONNECT socket is ours from here (the server no longer handles its errors): a Firefox killed
+    // mid-connection resets it, and an unhandled reset would fail the whole run (seen in CI, once).
+    socket.on('error', () => socket.destroy());
     const host = (req.url ?? '').split(':')[0] ?? '';
     // Firefox's own services may knock too: only the registry's host is forwarded.
     if (host !== API_HOST) {

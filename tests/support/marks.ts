@@ -25,3 +25,29 @@ export function marksAsSeen(elements: Element[]): string[] {
 export function writtenAs(id: string): RegExp {
   return new RegExp(`^\\s*nct[^0-9a-z]?${id.slice(3)}(?!\\d)`, 'i');
 }
+
+/**
+ * Points the page's `#row-link` at `href`, as a framework reusing a row's link does, and resolves once
+ * the extension has marked it again (its `data-nct-link` taken off and put back: both happen in one
+ * task, so only the page's own record of its changes can tell that they happened). Self-contained: it
+ * runs in the page.
+ */
+export function repointLink(href: string): Promise<void> {
+  const link = document.getElementById('row-link') as HTMLAnchorElement;
+  return new Promise((resolve, reject) => {
+    const giveUp = setTimeout(() => {
+      watch.disconnect();
+      reject(new Error(`the extension did not look again at a link pointed at ${href}`));
+    }, 5000);
+    const watch = new MutationObserver((records) => {
+      // A record with no old value: the attribute was put back after it was taken off.
+      if (records.some((record) => record.oldValue === null)) {
+        clearTimeout(giveUp);
+        watch.disconnect();
+        resolve();
+      }
+    });
+    watch.observe(link, { attributeFilter: ['data-nct-link'], attributeOldValue: true });
+    link.href = href;
+  });
+}
