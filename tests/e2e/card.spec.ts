@@ -1,6 +1,6 @@
 import { describeFixtures, expect, needsRecords, test } from './fixtures';
 import { card, cardFrame, focusInCard, mark, markedLink, setStorage } from './helpers';
-import { repointLink } from '../support/marks';
+import { addRowLink, repointLink } from '../support/marks';
 import { realSiteCounts } from '../support/ctgov';
 
 test.describe(`the card in Chromium (production build; ${describeFixtures()})`, () => {
@@ -230,13 +230,7 @@ test.describe(`the card in Chromium (production build; ${describeFixtures()})`, 
     needsRecords();
     const page = await openPage('card.html');
     // A framework reusing a row's link for another trial changes only its address.
-    await page.evaluate(() => {
-      const link = document.createElement('a');
-      link.id = 'row-link';
-      link.href = 'https://clinicaltrials.gov/study/NCT05147467';
-      link.textContent = 'View the record';
-      document.body.prepend(link);
-    });
+    await page.evaluate(addRowLink, 'https://clinicaltrials.gov/study/NCT05147467');
     const link = page.locator('#row-link');
     await markedLink(page, 'NCT05147467').waitFor();
     await link.hover();

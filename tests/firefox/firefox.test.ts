@@ -8,7 +8,7 @@ import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { HAVE_CTGOV, describeFixtures, realRecord } from '../support/ctgov';
 import { launchFirefox, type FirefoxSession } from './harness';
 import { DETECTION_PAGE_MARKS, JOINED_PAGE_FRAMES } from '../support/detection-page';
-import { MARKED, marksAsSeen, repointLink } from '../support/marks';
+import { MARKED, addRowLink, marksAsSeen, repointLink } from '../support/marks';
 
 let firefox: FirefoxSession;
 
@@ -131,13 +131,7 @@ describe(`the Firefox build in Firefox (${describeFixtures()})`, () => {
     async () => {
       const page = await open('card.html');
       // A framework reusing a row's link for another trial changes only its address.
-      await page.evaluate(() => {
-        const link = document.createElement('a');
-        link.id = 'row-link';
-        link.href = 'https://clinicaltrials.gov/study/NCT05147467';
-        link.textContent = 'View the record';
-        document.body.prepend(link);
-      });
+      await page.evaluate(addRowLink, 'https://clinicaltrials.gov/study/NCT05147467');
       await page.waitForSelector('#row-link[data-nct-link]');
       await page.evaluate(repointLink, 'https://clinicaltrials.gov/study/NCT00184067');
       const link = await page.$('#row-link');

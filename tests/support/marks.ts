@@ -26,6 +26,15 @@ export function writtenAs(id: string): RegExp {
   return new RegExp(`^\\s*nct[^0-9a-z]?${id.slice(3)}(?!\\d)`, 'i');
 }
 
+/** Adds a link `#row-link` to `href` at the top of the page. Self-contained: it runs in the page. */
+export function addRowLink(href: string): void {
+  const link = document.createElement('a');
+  link.id = 'row-link';
+  link.href = href;
+  link.textContent = 'View the record';
+  document.body.prepend(link);
+}
+
 /**
  * Points the page's `#row-link` at `href`, as a framework reusing a row's link does, and resolves once
  * the extension has marked it again (its `data-nct-link` taken off and put back: both happen in one
