@@ -75,16 +75,13 @@ const unknownAncestors: Element[] = [];
 function narrowedBy(el: Element, above: Placement, skipTags: ReadonlySet<string>): Placement {
   if (!above.markable) return above;
   const tag = el.localName;
-  if (skipTags.has(tag)) return { markable: false, focusable: above.focusable, linkId: above.linkId };
   // Most elements around text have no attribute at all: one call then answers the three attribute rules.
   const attributed = el.hasAttributes();
-  if (attributed) {
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable !== 'false')
-      return { markable: false, focusable: above.focusable, linkId: above.linkId };
-    if (tag === 'a' && el.hasAttribute('href'))
-      return { markable: true, focusable: false, linkId: markedId(el) ?? above.linkId };
-  }
+  const editable = attributed ? el.getAttribute('contenteditable') : null;
+  if (skipTags.has(tag) || (editable !== null && editable !== 'false'))
+    return { markable: false, focusable: above.focusable, linkId: above.linkId };
+  if (attributed && tag === 'a' && el.hasAttribute('href'))
+    return { markable: true, focusable: false, linkId: markedId(el) ?? above.linkId };
   if (INTERACTIVE_TAGS.has(tag) || (attributed && INTERACTIVE_ROLES.has(el.getAttribute('role') ?? '')))
     return above.focusable ? { markable: true, focusable: false, linkId: above.linkId } : above;
   return above;

@@ -212,17 +212,18 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
     let ids = 0;
     let sinceClockCheck = 0;
     /**
-     * Takes a text node's hit, or counts one more node without; true when the slice ends here. Called
-     * only for a hit or every {@link NODES_PER_CLOCK_CHECK} nodes: a call for each of a large page's text
-     * nodes cost about 1% of its scan (bench/README.md, "a link's address as written").
+     * Takes a text node's hit, if any, and reads the clock when {@link NODES_PER_CLOCK_CHECK} nodes have
+     * been counted; true when the slice ends here. The walk counts each node itself and calls this only
+     * for a hit or a clock read: a call for each of a large page's text nodes cost about 1% of its scan
+     * (bench/README.md, "a link's address as written").
      */
     const full = (hit: Hit | undefined): boolean => {
       if (hit) {
         hits.push(hit);
         ids += hit.matches.length;
         if (ids >= MAX_IDS_PER_SLICE) return true;
-        if (++sinceClockCheck < NODES_PER_CLOCK_CHECK) return false;
       }
+      if (sinceClockCheck < NODES_PER_CLOCK_CHECK) return false;
       sinceClockCheck = 0;
       // Time is up once the wraps of what was found would fill what is left of the slice.
       return performance.now() + ids * wrapMsPerId >= deadline;
@@ -243,8 +244,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
         if (next.nodeType === Node.TEXT_NODE) {
           sliceTookText = true;
           const hit = findHit(next as Text);
-          if (!hit && ++sinceClockCheck < NODES_PER_CLOCK_CHECK) continue;
-          if (full(hit)) return false;
+          if ((++sinceClockCheck >= NODES_PER_CLOCK_CHECK || hit) && full(hit)) return false;
           continue;
         }
         if (next.nodeType !== Node.ELEMENT_NODE && next.nodeType !== Node.DOCUMENT_NODE) continue;
@@ -273,8 +273,7 @@ export function createScanner(doc: Document, options: ScannerOptions = {}): Scan
           break;
         }
         const hit = findHit(node as Text);
-        if (!hit && ++sinceClockCheck < NODES_PER_CLOCK_CHECK) continue;
-        if (full(hit)) return false;
+        if ((++sinceClockCheck >= NODES_PER_CLOCK_CHECK || hit) && full(hit)) return false;
       }
     }
   }
